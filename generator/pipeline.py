@@ -1,0 +1,34 @@
+"""The whole core in one call: read, check, and (in ``render``) turn the KB into pages.
+
+Kept apart from the CLI and the MkDocs plugin so both adapters run exactly the same steps.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from .check import DEFAULT_REVIEW_DAYS, Settings, check
+from .errors import DataError, KnowledgeBaseError
+from .read import KnowledgeBase, read
+
+
+def today() -> dt.date:
+    """Today, or the day of ``SOURCE_DATE_EPOCH`` so that builds are reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.date.today()
+
+
+def load_kb(data_dir: Path, *, review_days: int = DEFAULT_REVIEW_DAYS, on: dt.date | None = None) -> tuple[KnowledgeBase, list[DataError]]:
+    """Read and check ``data_dir``; raise ``KnowledgeBaseError`` with every error, else return
+    the KB and its warnings (stale facts)."""
+    kb, errors = read(data_dir)
+    if not errors:
+        errors = check(kb, Settings(today=on or today(), review_days=review_days))
+    hard = [e for e in errors if not e.warning]
+    if hard:
+        raise KnowledgeBaseError(hard)
+    return kb, sorted(e for e in errors if e.warning)
