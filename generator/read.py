@@ -100,6 +100,8 @@ def _explain(err: dict[str, Any]) -> str:
         return f"'{err['input']}' is not an https:// URL"
     if kind == "enum":
         return f"'{err['input']}' is not allowed; expected {err['ctx']['expected']}"
+    if kind == "string_type" and isinstance(err["input"], dict):
+        return "expected text but found a key: value pair; put the text in quotes when it contains ': '"
     if kind in ("date_from_datetime_parsing", "date_parsing", "date_type"):
         return f"'{err['input']}' is not a date (write YYYY-MM-DD)"
     return f"{msg[0].lower()}{msg[1:]}" + (f" (got {type(err['input']).__name__})" if kind.endswith("_type") else "")

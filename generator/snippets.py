@@ -1,0 +1,114 @@
+"""Deployment snippets from selection data: ``az aks create`` lines, Bicep and Terraform blocks.
+
+One implementation for the option pages, the designer and the CLI, so a flag is only ever
+written in the data (``select`` of an option) and formatted here.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from . import model as m
+
+AZ_PREFIX = ["az aks create", "--resource-group myResourceGroup", "--name myAKSCluster"]
+
+
+def _shell_word(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return _shell_word(",".join(str(v) for v in value))
+    s = str(value)
+    if s == "" or any(c in s for c in " \t\"'$`\\;&|<>()*?[]{}!#"):
+        return "'" + s.replace("'", "'\"'\"'") + "'"
+    return s
+
+
+def az_words(flags: list[m.CliFlag]) -> list[str]:
+    """Each flag with its value, in the order given, without repeating a flag twice."""
+    words: list[str] = []
+    seen: set[str] = set()
+    for f in flags:
+        if f.flag in seen:
+            continue
+        seen.add(f.flag)
+        words.append(f.flag if f.value is None or f.value is True else f"{f.flag} {_shell_word(f.value)}")
+    return words
+
+
+def az_command(flags: list[m.CliFlag]) -> str:
+    """A multi-line ``az aks create`` command."""
+    return " \\\n  ".join(AZ_PREFIX + az_words(flags))
+
+
+def _nest(props: list[m.Property]) -> dict[str, Any]:
+    root: dict[str, Any] = {}
+    for p in props:
+        node = root
+        *parents, leaf = p.property.split(".")
+        for part in parents:
+            node = node.setdefault(part, {})
+        node[leaf] = p.value
+    return root
+
+
+def _bicep_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
+    if value is None:
+        return "null"
+    if isinstance(value, list):
+        return "[ " + " ".join(_bicep_value(v) for v in value) + " ]"
+    return "'" + str(value).replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+def bicep(props: list[m.Property]) -> str:
+    """The properties as a Bicep object fragment of a ``Microsoft.ContainerService/managedClusters`` resource."""
+    lines: list[str] = []
+
+    def emit(tree: dict[str, Any], indent: int) -> None:
+        for key, value in tree.items():
+            pad = "  " * indent
+            if isinstance(value, dict):
+                lines.append(f"{pad}{key}: {{")
+                emit(value, indent + 1)
+                lines.append(f"{pad}}}")
+            else:
+                lines.append(f"{pad}{key}: {_bicep_value(value)}")
+
+    emit(_nest(props), 0)
+    return "\n".join(lines)
+
+
+def _hcl_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
+    if value is None:
+        return "null"
+    if isinstance(value, list):
+        return "[" + ", ".join(_hcl_value(v) for v in value) + "]"
+    return json.dumps(str(value))
+
+
+def terraform(props: list[m.Property]) -> str:
+    """The properties as blocks and arguments inside ``resource "azurerm_kubernetes_cluster"``."""
+    lines = ['resource "azurerm_kubernetes_cluster" "aks" {']
+
+    def emit(tree: dict[str, Any], indent: int) -> None:
+        for key, value in tree.items():
+            pad = "  " * indent
+            if isinstance(value, dict):
+                lines.append(f"{pad}{key} {{")
+                emit(value, indent + 1)
+                lines.append(f"{pad}}}")
+            else:
+                lines.append(f"{pad}{key} = {_hcl_value(value)}")
+
+    emit(_nest(props), 1)
+    lines.append("}")
+    return "\n".join(lines)

@@ -1,0 +1,66 @@
+"""The URL scheme (DESIGN §5) in one place: where each kind of page lives, and relative links.
+
+Pages are addressed by their source path inside the docs folder (``options/kubenet.md``);
+MkDocs with ``use_directory_urls`` serves that at ``options/kubenet/``. Markdown links use the
+source path (so MkDocs validates them); HTML blocks use the served URL.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+
+def home() -> str:
+    return "index.md"
+
+
+def layer(layer_id: str) -> str:
+    return f"{layer_id}/index.md"
+
+
+def category(layer_id: str, category_id: str) -> str:
+    return f"{layer_id}/{category_id}/index.md"
+
+
+def option(option_id: str) -> str:
+    return f"options/{option_id}.md"
+
+
+def pair(a: str, b: str) -> str:
+    first, second = sorted((a, b))
+    return f"compare/{first}-vs-{second}.md"
+
+
+def glossary() -> str:
+    return "glossary.md"
+
+
+def tags() -> str:
+    return "tags.md"
+
+
+def served(src: str) -> str:
+    """The URL path (no leading slash) MkDocs serves ``src`` at, with directory URLs."""
+    stem = src[: -len(".md")] if src.endswith(".md") else src
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def md_link(from_src: str, to_src: str) -> str:
+    """A relative link between two source files, for Markdown (validated by MkDocs)."""
+    return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+
+
+def html_link(from_src: str, to_src: str) -> str:
+    """A relative link between the served URLs of two pages, for raw HTML blocks."""
+    here = served(from_src)
+    depth = here.count("/")
+    return "../" * depth + served(to_src) if (served(to_src) or depth) else "./"
+
+
+def asset_link(from_src: str, asset: str) -> str:
+    """A relative link from a page's served URL to a static asset path such as ``api/kb.json``."""
+    return "../" * served(from_src).count("/") + asset
