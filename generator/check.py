@@ -11,18 +11,17 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
 from . import model as m
 from .errors import DataError
 from .read import KnowledgeBase, Origin
+from .settings import DEFAULT_REVIEW_DAYS, Settings  # noqa: F401 - re-exported
 
 #: Hosts that sources may point to. Every option and rule also needs one learn.microsoft.com page.
 ALLOWED_SOURCE_HOSTS = ("learn.microsoft.com", "github.com", "blog.aks.azure.com")
 PRIMARY_HOST = "learn.microsoft.com"
-DEFAULT_REVIEW_DAYS = 180
 
 # Raw HTML is rejected in prose: the generator decides the markup (DESIGN §4). Code spans are
 # stripped first so that `--pod-cidr <cidr>` in backticks stays legal.
@@ -30,12 +29,6 @@ _CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
 _HTML = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>")
 _MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
 _CODE_KEYS = {"flag", "value", "property", "url", "enable_on_existing"}
-
-
-@dataclass(frozen=True)
-class Settings:
-    today: dt.date
-    review_days: int = DEFAULT_REVIEW_DAYS
 
 
 def check(kb: KnowledgeBase, settings: Settings) -> list[DataError]:
@@ -146,7 +139,7 @@ def _check_cells(opt: m.Option, cat: m.Category, o: Origin, kb: KnowledgeBase, s
     dims = {d.id: d for d in cat.dimensions}
     for key in opt.cells:
         if key not in dims:
-            yield DataError(o.at("cells", key), f"unknown dimension '{key}' for category '{cat.id}'{_near(key, dims)}")
+            yield DataError(o.key_at("cells", key), f"unknown dimension '{key}' for category '{cat.id}'{_near(key, dims)}")
     for dim_id, dim in dims.items():
         cell = opt.cells.get(dim_id)
         if cell is None:

@@ -17,7 +17,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from .check import DEFAULT_REVIEW_DAYS
+from .settings import DEFAULT_REVIEW_DAYS
 from .errors import KnowledgeBaseError
 from .export import export_kb
 from .pipeline import load_kb, today

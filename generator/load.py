@@ -78,6 +78,13 @@ class _StrictLoader(yaml.SafeLoader):
             result.key_pos[key], result.value_pos[key] = _mark(key_node), _mark(value_node)
         return result
 
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
+        # PyYAML's resolver matches 2026-13-01 as a date, then fails with a bare ValueError.
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            raise _LoadError(node, f"'{node.value}' is not a date (write YYYY-MM-DD)") from None
+
     def construct_sequence(self, node: yaml.SequenceNode, deep: bool = False) -> Sequence:
         result = Sequence(self.construct_object(child, deep=True) for child in node.value)
         result.item_pos, result.start = [_mark(child) for child in node.value], _mark(node)
@@ -104,6 +111,7 @@ _StrictLoader.yaml_implicit_resolvers = {
 _StrictLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 _StrictLoader.add_constructor("tag:yaml.org,2002:map", _StrictLoader.construct_mapping)
 _StrictLoader.add_constructor("tag:yaml.org,2002:seq", _StrictLoader.construct_sequence)
+_StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _StrictLoader.construct_yaml_timestamp)
 # Dates stay typed (pydantic accepts datetime.date); timestamps with times are not used.
 
 
@@ -129,6 +137,8 @@ def load_text(text: str, path: str) -> Loaded:
         if "\\t" in str(what) or "tab" in str(what):
             what = f"{what} (YAML does not allow tabs for indentation)"
         return Loaded(path, errors=[DataError(Position(path, line, col), f"YAML syntax error: {what}")])
+    except (ValueError, TypeError, OverflowError, RecursionError) as exc:  # never crash on input
+        return Loaded(path, errors=[DataError(Position(path, 1, 1), f"cannot read the file: {exc}")])
     if len(docs) != 1 or docs[0] is None:
         message = "file is empty" if not docs or docs[0] is None else "file holds more than one YAML document"
         return Loaded(path, errors=[DataError(Position(path, 1, 1), message)])

@@ -15,7 +15,8 @@ from typing import Annotated, Literal, Union
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 #: Ids become URLs and anchors: short, lowercase, no path separators or dots.
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=60)]
 #: A one-line piece of plain text (names, labels): no newlines.
 Line = Annotated[str, StringConstraints(min_length=1, max_length=300, pattern=r"^[^\n]*$")]
 #: Prose in Markdown written in the project's own words (raw HTML is rejected in ``check``).
@@ -261,6 +262,65 @@ class GlossaryFile(Strict):
     terms: list[Term] = Field(min_length=1)
 
 
+# --- decision trees ---------------------------------------------------------------------------
+
+
+class Answer(Strict):
+    id: Id = Field(description="Short id used in the shareable URL of the wizard.")
+    label: Line
+    next: Id = Field(description="The id of the question or outcome this answer leads to.")
+
+
+class Question(Strict):
+    id: Id
+    question: Line
+    why: Prose = Field(description="Why this question matters, shown under it.")
+    answers: list[Answer] = Field(min_length=2)
+
+
+class RuledOut(Strict):
+    option: Id
+    because: Line
+
+
+class Outcome(Strict):
+    id: Id
+    title: Line
+    recommend: list[Id] = Field(min_length=1, description="Recommended option ids.")
+    reason: Prose
+    ruled_out: list[RuledOut] = Field(default_factory=list)
+
+
+class Tree(Strict):
+    """A decision tree (``data/trees/<id>.yaml``): questions lead to outcomes."""
+
+    id: Id
+    name: Line
+    summary: Line
+    category: Id | None = Field(default=None, description="The category it decides; omit for an end-to-end tree.")
+    start: Id
+    questions: list[Question] = Field(min_length=1)
+    outcomes: list[Outcome] = Field(min_length=1)
+    sources: list[Id] = Field(min_length=1)
+    verified_on: dt.date
+
+
+# --- designer presets ---------------------------------------------------------------------------
+
+
+class Preset(Strict):
+    """A starting design for the network designer: one option per category."""
+
+    id: Id
+    name: Line
+    summary: Line
+    choices: dict[Id, Id] = Field(description="category id -> option id")
+
+
+class PresetFile(Strict):
+    presets: list[Preset] = Field(min_length=1)
+
+
 #: Which model each kind of data file is validated against (also the JSON Schema names).
 FILE_MODELS: dict[str, type[BaseModel]] = {
     "categories": CategoryFile,
@@ -268,4 +328,6 @@ FILE_MODELS: dict[str, type[BaseModel]] = {
     "rules": RuleFile,
     "glossary": GlossaryFile,
     "sources": SourceFile,
+    "tree": Tree,
+    "presets": PresetFile,
 }

@@ -9,9 +9,11 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from .check import DEFAULT_REVIEW_DAYS, Settings, check
+from .check import check
 from .errors import DataError, KnowledgeBaseError
+from .features import FEATURES
 from .read import KnowledgeBase, read
+from .settings import DEFAULT_REVIEW_DAYS, Settings
 
 
 def today() -> dt.date:
@@ -27,7 +29,10 @@ def load_kb(data_dir: Path, *, review_days: int = DEFAULT_REVIEW_DAYS, on: dt.da
     the KB and its warnings (stale facts)."""
     kb, errors = read(data_dir)
     if not errors:
-        errors = check(kb, Settings(today=on or today(), review_days=review_days))
+        settings = Settings(today=on or today(), review_days=review_days)
+        errors = check(kb, settings)
+        for feature in FEATURES:
+            errors.extend(feature.checks(kb, settings))
     hard = [e for e in errors if not e.warning]
     if hard:
         raise KnowledgeBaseError(hard)

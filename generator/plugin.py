@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from .check import DEFAULT_REVIEW_DAYS
+from .settings import DEFAULT_REVIEW_DAYS
 from .errors import KnowledgeBaseError
 from .pipeline import load_kb, today
 from .render import Site, render_site

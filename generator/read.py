@@ -1,7 +1,7 @@
 """Read a data directory into a typed knowledge base (load + model), collecting every error.
 
 Layout (DESIGN §3): ``categories.yaml``, ``glossary.yaml``, ``sources/*.yaml``,
-``rules/*.yaml`` and ``options/<category>/<id>.yaml``. Sources and rules may be split into
+``rules/*.yaml``, ``options/<category>/<id>.yaml``, ``trees/<id>.yaml`` and ``presets.yaml``. Sources and rules may be split into
 several files (one per layer) so that authors of different layers do not edit the same file. Cross-file questions are left to ``check``.
 """
 
@@ -32,6 +32,10 @@ class Origin:
     def at(self, *loc: Any) -> Position:
         return position_of(self.raw, self.loc + loc, self.path)
 
+    def key_at(self, *loc: Any) -> Position:
+        """Where the last key of ``loc`` is written (for "unknown key"-like errors)."""
+        return key_position(self.raw, self.loc + loc[:-1], loc[-1], self.path)
+
 
 @dataclass
 class KnowledgeBase:
@@ -41,6 +45,8 @@ class KnowledgeBase:
     options: dict[str, m.Option] = field(default_factory=dict)
     rules: list[m.Rule] = field(default_factory=list)
     terms: list[m.Term] = field(default_factory=list)
+    trees: dict[str, m.Tree] = field(default_factory=dict)
+    presets: list[m.Preset] = field(default_factory=list)
     #: (kind, id) -> Origin, for positions in cross-file checks and edit links.
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
 
@@ -94,9 +100,12 @@ def _explain(err: dict[str, Any]) -> str:
     kind, msg = err["type"], err["msg"]
     if kind == "missing":
         return f"missing required field '{err['loc'][-1]}'"
-    if kind == "string_pattern_mismatch" and "a-z0-9" in str(err.get("ctx", {}).get("pattern", "")):
+    pattern = str(err.get("ctx", {}).get("pattern", ""))
+    if kind == "string_pattern_mismatch" and pattern == m.ID_PATTERN:
         return f"'{err['input']}' is not a valid id: use lowercase letters, digits and single hyphens"
-    if kind == "string_pattern_mismatch" and "https" in str(err.get("ctx", {}).get("pattern", "")):
+    if kind == "string_pattern_mismatch" and pattern.startswith("^--"):
+        return f"'{err['input']}' is not a valid flag: write it as --name in lowercase"
+    if kind == "string_pattern_mismatch" and "https" in pattern:
         return f"'{err['input']}' is not an https:// URL"
     if kind == "enum":
         return f"'{err['input']}' is not allowed; expected {err['ctx']['expected']}"
@@ -234,6 +243,33 @@ def read(root: Path, project_root: Path | None = None) -> tuple[KnowledgeBase, l
             continue
         kb.options[parsed.id] = parsed
         kb.origins[("option", parsed.id)] = origin
+    for path in sorted(root.glob("trees/*.yaml")):
+        loaded = load(path)
+        if loaded is None:
+            continue
+        parsed, errs = validate(m.Tree, loaded)
+        errors.extend(errs)
+        if parsed is None:
+            continue
+        origin = Origin(loaded.path, loaded.data)
+        if parsed.id != path.stem:
+            errors.append(DataError(origin.at("id"), f"id '{parsed.id}' does not match the file name '{path.name}'"))
+            continue
+        kb.trees[parsed.id] = parsed
+        kb.origins[("tree", parsed.id)] = origin
+
+    presets_path = root / "presets.yaml"
+    if presets_path.is_file() and (loaded := load(presets_path)):
+        parsed, errs = validate(m.PresetFile, loaded)
+        errors.extend(errs)
+        for i, preset in enumerate(parsed.presets if parsed else []):
+            origin = Origin(loaded.path, loaded.data, ("presets", i))
+            if ("preset", preset.id) in kb.origins:
+                errors.append(DataError(origin.at("id"), f"duplicate preset id '{preset.id}'"))
+                continue
+            kb.presets.append(preset)
+            kb.origins[("preset", preset.id)] = origin
+
     for stray in sorted(p for p in root.glob("options/**/*") if p.is_file() and not p.match(OPTION_GLOB)):
         errors.append(DataError(Position(relpath(stray, project_root)), "unexpected file: options live at options/<category>/<id>.yaml"))
     return kb, errors

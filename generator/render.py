@@ -22,6 +22,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, TemplateError
 from . import snippets, urls
 from .errors import DataError, KnowledgeBaseError, Position
 from .export import export_kb
+from .features import FEATURES
+from .settings import Settings
 from .schema import schemas
 from .read import KnowledgeBase
 from .views import Page, abbreviations, all_pages, fmt_number, nav
@@ -106,11 +108,16 @@ def render_pages(pages: list[Page]) -> dict[str, str]:
 
 
 def render_site(kb: KnowledgeBase, *, today: dt.date, review_days: int) -> Site:
+    settings = Settings(today=today, review_days=review_days)
     pages = all_pages(kb, today, review_days)
+    for feature in FEATURES:
+        pages.extend(feature.pages(kb, settings))
     site = Site(nav=nav(kb), abbreviations=abbreviations(kb))
     site.pages = render_pages(pages)
     site.edit_paths = {p.src: p.edit_path for p in pages if p.edit_path}
     site.assets["api/kb.json"] = export_kb(kb)
+    for feature in FEATURES:
+        site.assets.update(feature.assets(kb))
     for name, text_ in schemas().items():
         site.assets[f"api/schema/{name}"] = text_
     return site

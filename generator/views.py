@@ -253,5 +253,9 @@ def nav(kb: KnowledgeBase) -> list[Any]:
         for cat in layer.categories:
             entries.append({cat.name: [urls.category(layer.id, cat.id)] + [{o.name: urls.option(o.id)} for o in kb.options_in(cat.id)]})
         items.append({layer.name: entries})
+    from .features import FEATURES  # late: feature modules import this module
+
+    for feature in FEATURES:
+        items.extend(feature.nav(kb))
     items.append({"Reference": [{"Glossary": urls.glossary()}, {"Tags": urls.tags()}, {"About the data": "about.md"}]})
     return items

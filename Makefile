@@ -1,0 +1,51 @@
+# Everything a fresh machine needs, in two commands: `make serve` and `make test`.
+# Both create .venv and install the project with its test extras on first use.
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+PORT   ?= 8000
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: install serve test build validate chromium bench vendor schema clean
+
+$(VENV)/.installed: pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+## serve: the real site with live reload on http://127.0.0.1:$(PORT)/ (edits to data/ rebuild it)
+serve: install
+	$(VENV)/bin/mkdocs serve --livereload --dev-addr 127.0.0.1:$(PORT)
+
+## test: the whole suite (unit, build, HTML, browser); installs Debian's chromium if missing
+test: install chromium
+	$(VENV)/bin/aks-atlas validate
+	$(VENV)/bin/pytest
+
+## build: a strict build into site/, swapped in only when it succeeded
+build: install
+	rm -rf site.new
+	$(VENV)/bin/mkdocs build --strict --site-dir site.new
+	rm -rf site.old; [ ! -d site ] || mv site site.old
+	mv site.new site; rm -rf site.old
+
+validate: install
+	$(VENV)/bin/aks-atlas validate
+
+## chromium: Debian's browser for the browser tests (Playwright never downloads one)
+chromium:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; \
+	fi
+
+schema: install
+	$(VENV)/bin/aks-atlas schema
+
+bench: install chromium
+	$(PY) bench/run.py
+
+clean:
+	rm -rf site site.new site.old $(VENV) .pytest_cache
