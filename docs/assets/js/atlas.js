@@ -1,0 +1,24 @@
+// Page-specific modules, loaded only where a page asks for them and re-mounted after each
+// instant navigation: an element `<div data-atlas-module="wizard">` makes this file import
+// `assets/js/wizard.js` (an ES module exporting `mount(element)`) and call it once per element.
+(function () {
+  "use strict";
+  var base = new URL(".", (document.currentScript && document.currentScript.src) || location.href);
+
+  function mountAll() {
+    document.querySelectorAll("[data-atlas-module]:not([data-atlas-mounted])").forEach(function (el) {
+      el.setAttribute("data-atlas-mounted", "");
+      var name = el.getAttribute("data-atlas-module");
+      if (!/^[a-z0-9-]+$/.test(name)) return;
+      import(new URL(name + ".js", base).href)
+        .then(function (mod) { return mod.mount(el); })
+        .catch(function (err) { console.error("atlas: module " + name + " failed", err); });
+    });
+  }
+
+  if (window.document$ && window.document$.subscribe) {
+    window.document$.subscribe(mountAll);
+  } else {
+    document.addEventListener("DOMContentLoaded", mountAll);
+  }
+})();
