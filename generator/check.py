@@ -28,7 +28,9 @@ PRIMARY_HOST = "learn.microsoft.com"
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
 _HTML = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>")
 _MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
-_CODE_KEYS = {"flag", "value", "property", "url", "enable_on_existing"}
+# Keys whose strings are code or plain text, not Markdown: the templates escape them, so markup
+# in them shows literally instead of being rejected (``render.text``/``render.html``).
+_NOT_PROSE_KEYS = {"flag", "value", "property", "url", "enable_on_existing", "name", "title", "term", "expansion", "unit", "label"}
 
 
 def check(kb: KnowledgeBase, settings: Settings) -> list[DataError]:
@@ -229,7 +231,7 @@ def _check_sources(kb: KnowledgeBase, s: Settings) -> Iterator[DataError]:
 def _walk_strings(data: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str]]:
     if isinstance(data, dict):
         for k, v in data.items():
-            if k not in _CODE_KEYS:
+            if k not in _NOT_PROSE_KEYS:
                 yield from _walk_strings(v, loc + (k,))
     elif isinstance(data, list):
         for i, v in enumerate(data):
@@ -239,7 +241,7 @@ def _walk_strings(data: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[
 
 
 def _check_prose(kb: KnowledgeBase, s: Settings) -> Iterator[DataError]:
-    """No raw HTML and no non-https link targets anywhere in the text of the data files."""
+    """No raw HTML and no non-https link targets in the Markdown prose of the data files."""
     seen_files: set[int] = set()
     for origin in kb.origins.values():
         if id(origin.raw) in seen_files:

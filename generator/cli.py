@@ -90,8 +90,12 @@ def write_plain_project(site, out: Path, config: Path) -> None:
     ``out/mkdocs.yml`` inherits the project config, minus this plugin, plus the navigation."""
     import json
 
+    from mkdocs.config import load_config
+
     config = config.resolve()
-    docs_src = config.parent / "docs"
+    loaded = load_config(config_file=str(config))
+    docs_src = Path(loaded.docs_dir)
+    overrides = Path(loaded.theme.custom_dir) if loaded.theme.custom_dir else config.parent / "overrides"
     tmp = out.with_name(out.name + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     docs = tmp / "docs"
@@ -111,7 +115,7 @@ def write_plain_project(site, out: Path, config: Path) -> None:
         "site_dir: site",
         "theme:",
         "  name: material",
-        f"  custom_dir: {json.dumps(rel(config.parent / 'overrides'))}",
+        f"  custom_dir: {json.dumps(rel(overrides))}",
         "plugins:",
         "  - search",
         f"nav: {json.dumps(site.nav)}",

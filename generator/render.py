@@ -83,7 +83,10 @@ class Site:
 
 
 def _front_matter(page: Page) -> str:
-    meta = {"title": page.title, "description": " ".join(page.description.split())}
+    # Material writes page.meta.title into <title> and the navigation without escaping, so
+    # front matter carries HTML-safe text. Descriptions are prose: squeeze and strip Markdown.
+    description = re.sub(r"[`*_]", "", " ".join(page.description.split()))
+    meta = {"title": html(page.title), "description": html(description)}
     meta.update(page.context.get("meta", {}))
     lines = ["---"] + [f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items()] + ["---", ""]
     return "\n".join(lines)

@@ -7,6 +7,7 @@ which rules apply, whether a fact is stale) is made here, where it is easy to un
 from __future__ import annotations
 
 import datetime as dt
+import html
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -246,13 +247,16 @@ def all_pages(kb: KnowledgeBase, today: dt.date, review_days: int) -> list[Page]
 
 
 def nav(kb: KnowledgeBase) -> list[Any]:
-    """The site navigation: one tab per layer, then the reference pages."""
+    """The site navigation: one tab per layer, then the reference pages.
+
+    Material renders navigation titles as HTML, so names from the data are escaped here."""
+    esc = html.escape
     items: list[Any] = [{"Home": urls.home()}]
     for layer in kb.layers:
         entries: list[Any] = [urls.layer(layer.id)]
         for cat in layer.categories:
-            entries.append({cat.name: [urls.category(layer.id, cat.id)] + [{o.name: urls.option(o.id)} for o in kb.options_in(cat.id)]})
-        items.append({layer.name: entries})
+            entries.append({esc(cat.name): [urls.category(layer.id, cat.id)] + [{esc(o.name): urls.option(o.id)} for o in kb.options_in(cat.id)]})
+        items.append({esc(layer.name): entries})
     from .features import FEATURES  # late: feature modules import this module
 
     for feature in FEATURES:
