@@ -87,7 +87,7 @@ def _front_matter(page: Page) -> str:
     # front matter carries HTML-safe text. Descriptions are prose: squeeze and strip Markdown.
     description = re.sub(r"[`*_]", "", " ".join(page.description.split()))
     meta = {"title": html(page.title), "description": html(description)}
-    meta.update(page.context.get("meta", {}))
+    meta.update(page.context.get("meta", {}))  # e.g. Material's `hide`
     lines = ["---"] + [f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items()] + ["---", ""]
     return "\n".join(lines)
 

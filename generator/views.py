@@ -189,7 +189,8 @@ def category_page(kb: KnowledgeBase, layer: m.Layer, cat: m.Category) -> Page:
     notes = Notes()
     table = _category_table(kb, cat, notes)
     return Page(urls.category(layer.id, cat.id), "category.md.j2", cat.name, f"{cat.question} {cat.summary}",
-                {"layer": layer, "cat": cat, "table": table, "notes": notes.items, "sources": kb.sources},
+                {"layer": layer, "cat": cat, "table": table, "notes": notes.items, "sources": kb.sources,
+                 "meta": {"hide": ["navigation", "toc"]}},
                 edit_path=kb.origin("category", cat.id).path)
 
 
