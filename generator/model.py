@@ -86,6 +86,9 @@ class Dimension(Strict):
     name: Line
     kind: DimensionKind
     unit: Line | None = None
+    prefer: Literal["higher", "lower"] | None = Field(
+        default=None, description="For number dimensions: which direction is better, if any (used in verdicts)."
+    )
     description: Prose
 
 
@@ -281,6 +284,7 @@ class Question(Strict):
 class RuledOut(Strict):
     option: Id
     because: Line
+    by: Id | None = Field(default=None, description="The question whose answer ruled the option out; the outline and the wizard point to it.")
 
 
 class Outcome(Strict):

@@ -64,7 +64,7 @@ def _env() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(text=text, html=html, cell=cell_text, one_line=one_line, inline=inline, num=fmt_number,
+    env.filters.update(lower_first=lambda s: s[:1].lower() + s[1:] if s[:2] != s[:2].upper() else s, text=text, html=html, cell=cell_text, one_line=one_line, inline=inline, num=fmt_number,
                        tojson_attr=lambda v: html(json.dumps(v, sort_keys=True)))
     env.globals.update(md_link=urls.md_link, html_link=urls.html_link, asset_link=urls.asset_link,
                        az_command=snippets.az_command, bicep=snippets.bicep, terraform=snippets.terraform)

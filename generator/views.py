@@ -199,7 +199,8 @@ def option_page(kb: KnowledgeBase, opt: m.Option, today: dt.date, review_days: i
     layer = kb.layer_of(cat.id)
     notes = Notes()
     facts = [{"dim": d, "cell": cell_view(opt.cells[d.id], d, notes)} for d in cat.dimensions]
-    siblings = [{"opt": o, "src": urls.option(o.id), "status": status_badge(o)} for o in kb.options_in(cat.id) if o.id != opt.id]
+    siblings = [{"opt": o, "src": urls.option(o.id), "status": status_badge(o), "pair_src": urls.pair(opt.id, o.id)}
+                for o in kb.options_in(cat.id) if o.id != opt.id]
     migrations = [{"mig": mig, "target": kb.options[mig.to], "target_src": urls.option(mig.to)} for mig in opt.migrations]
     stale = is_stale(opt.verified_on, today, review_days)
     return Page(
