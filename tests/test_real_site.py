@@ -139,7 +139,7 @@ def test_disputes_are_shown_with_both_sources(kb, real_site):
 def test_glossary_has_at_least_30_terms_and_tooltips(kb, real_site):
     assert len(kb.terms) >= 30
     doc = page(real_site, "glossary")
-    assert len(doc.css("article h3")) == len(kb.terms)
+    assert len(doc.css("article h2")) == len(kb.terms)
     overlay = (real_site / "options/azure-cni-overlay/index.html").read_text()
     assert re.search(r'<abbr title="[^"]+">CIDR</abbr>', overlay)
 

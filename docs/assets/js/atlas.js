@@ -16,6 +16,15 @@
     });
   }
 
+  // Material's code-copy toolbar is an unnamed <nav> per code block; several unnamed navs on one
+  // page are not unique landmarks (axe: landmark-unique). Name each one after it appears.
+  function nameCodeNavs() {
+    document.querySelectorAll(".md-code__nav").forEach(function (nav, i) {
+      if (!nav.hasAttribute("aria-label")) nav.setAttribute("aria-label", "Code block actions " + (i + 1));
+    });
+  }
+  new MutationObserver(nameCodeNavs).observe(document.documentElement, { childList: true, subtree: true });
+
   if (window.document$ && window.document$.subscribe) {
     window.document$.subscribe(mountAll);
   } else {
