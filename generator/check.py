@@ -30,7 +30,7 @@ _HTML = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>")
 _MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
 # Keys whose strings are code or plain text, not Markdown: the templates escape them, so markup
 # in them shows literally instead of being rejected (``render.text``/``render.html``).
-_NOT_PROSE_KEYS = {"flag", "value", "property", "url", "enable_on_existing", "name", "title", "term", "expansion", "unit", "label"}
+_NOT_PROSE_KEYS = {"flag", "value", "property", "url", "enable_on_existing", "name", "title", "term", "expansion", "unit", "label", "keywords"}
 
 
 def check(kb: KnowledgeBase, settings: Settings) -> list[DataError]:
