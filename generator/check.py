@@ -109,6 +109,8 @@ def _check_options(kb: KnowledgeBase, s: Settings) -> Iterator[DataError]:
         st = opt.status
         if st.level in (m.Status.retiring, m.Status.retired) and st.retires_on is None:
             yield DataError(o.at("status", "level"), f"status '{st.level.value}' needs a retires_on date")
+        if st.level is m.Status.retiring and st.retires_on is not None and st.retires_on < s.today:
+            yield DataError(o.at("status", "retires_on"), f"retires_on {st.retires_on.isoformat()} has passed: set the status to retired", warning=True)
         if st.retires_on is not None and st.level not in (m.Status.retiring, m.Status.retired, m.Status.legacy):
             yield DataError(o.at("status", "retires_on"), f"retires_on is only for retiring, retired or legacy options (status is '{st.level.value}')")
         yield from _sources_ok(st.sources, o, ("status", "sources"), kb)

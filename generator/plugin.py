@@ -15,7 +15,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .settings import DEFAULT_REVIEW_DAYS
 from .errors import KnowledgeBaseError
@@ -64,11 +64,15 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         for f in files:
             if f.src_uri.endswith(".md"):
                 f.edit_uri = f"{Path(config.docs_dir).name}/{f.src_uri}"
+        in_nav = self.site.nav_sources() if config.nav == self.site.nav else None
         for src, content in {**self.site.pages, **self.site.assets}.items():
             existing = files.get_file_from_path(src)
             if existing is not None:
                 raise PluginError(f"docs/{src} clashes with a generated page; remove it or rename it")
-            generated = File.generated(config, src, content=content)
+            # Pages reached from other pages (pairs, redirects) are deliberately not in the nav.
+            hidden = in_nav is not None and src.endswith(".md") and src not in in_nav
+            generated = File.generated(config, src, content=content,
+                                       inclusion=InclusionLevel.NOT_IN_NAV if hidden else InclusionLevel.UNDEFINED)
             generated.edit_uri = self.site.edit_paths.get(src)
             files.append(generated)
         return files

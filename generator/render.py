@@ -81,6 +81,23 @@ class Site:
     nav: list[Any] = field(default_factory=list)
     abbreviations: str = ""
 
+    def nav_sources(self) -> set[str]:
+        """Every page the navigation lists."""
+        found: set[str] = set()
+
+        def walk(item: Any) -> None:
+            if isinstance(item, str):
+                found.add(item)
+            elif isinstance(item, dict):
+                for v in item.values():
+                    walk(v)
+            elif isinstance(item, list):
+                for v in item:
+                    walk(v)
+
+        walk(self.nav)
+        return found
+
 
 def _front_matter(page: Page) -> str:
     # Material writes page.meta.title into <title> and the navigation without escaping, so

@@ -231,6 +231,19 @@ def tags_page(kb: KnowledgeBase) -> Page:
                 {"tags": sorted(by_tag.items())})
 
 
+def alias_pages(kb: KnowledgeBase) -> list[Page]:
+    """Old ids keep working: ``/options/<alias>/`` redirects to the option's current page."""
+    out = []
+    for opt in sorted(kb.options.values(), key=lambda o: o.id):
+        for alias in opt.aliases:
+            src = urls.option(alias)
+            target = urls.html_link(src, urls.option(opt.id))
+            out.append(Page(src, "redirect.md.j2", opt.name, f"{opt.name} moved to a new address.",
+                            {"target_src": urls.md_link(src, urls.option(opt.id)), "opt": opt,
+                             "meta": {"template": "redirect.html", "redirect": target}}))
+    return out
+
+
 def abbreviations(kb: KnowledgeBase) -> str:
     """Markdown abbreviation definitions appended to every page (tooltips site-wide)."""
     lines = [f"*[{t.term}]: {t.expansion}" for t in sorted(kb.terms, key=lambda t: t.term) if t.abbreviation and t.expansion]
@@ -245,6 +258,7 @@ def all_pages(kb: KnowledgeBase, today: dt.date, review_days: int) -> list[Page]
     pages.extend(option_page(kb, opt, today, review_days) for opt in sorted(kb.options.values(), key=lambda o: o.id))
     pages.append(glossary_page(kb))
     pages.append(tags_page(kb))
+    pages.extend(alias_pages(kb))
     return pages
 
 

@@ -106,6 +106,8 @@ def test_glossary_abbreviations_become_tooltips(mini_site):
 def test_every_page_has_opengraph_meta(mini_site):
     for page in mini_site.rglob("index.html"):
         doc = LexborHTMLParser(page.read_text(encoding="utf-8"))
+        if doc.css_first('meta[http-equiv="refresh"]'):
+            continue  # an old id's redirect page
         title = doc.css_first('meta[property="og:title"]')
         desc = doc.css_first('meta[property="og:description"]')
         assert title is not None and title.attributes["content"], page
@@ -215,3 +217,21 @@ def test_export_command_prints_json(capsys):
     assert cli_main(["--data", str(FIXTURES / "kb-mini"), "export"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["format"] == 1 and len(data["rules"]) == 1
+
+
+def test_a_passed_retirement_date_is_a_warning(capsys):
+    import datetime as dt
+
+    from generator.pipeline import load_kb
+
+    _, warnings = load_kb(FIXTURES / "kb-mini", on=dt.date(2028, 4, 1))
+    assert any("retires_on 2028-03-31 has passed: set the status to retired" in str(w) for w in warnings)
+    _, warnings = load_kb(FIXTURES / "kb-mini", on=dt.date(2026, 11, 25))
+    assert not any("has passed" in str(w) for w in warnings)
+
+
+def test_an_old_id_redirects_to_the_option(mini_site):
+    doc = html(mini_site, "options/slow-old")
+    assert doc.css_first('meta[http-equiv="refresh"]').attributes["content"] == "0; url=../../options/slow-one/"
+    assert doc.css_first('link[rel="canonical"]').attributes["href"] == "../../options/slow-one/"
+    assert doc.css_first('meta[name="robots"]').attributes["content"] == "noindex"
