@@ -67,7 +67,7 @@ def child(mode: str, config: Path, site: Path, data: Path | None = None) -> dict
     args = [PY, "-c", CHILD, mode, str(config), str(site)] + ([str(data)] if data else [])
     proc = subprocess.run(args, capture_output=True, text=True, env=ENV, cwd=config.parent)
     if proc.returncode != 0:
-        raise SystemExit(f"build failed ({mode}, {config}):\n{proc.stderr[-3000:]}")
+        raise SystemExit(f"build failed ({mode}, {config}, exit {proc.returncode}):\n{proc.stdout[-2000:]}\n{proc.stderr[-3000:]}")
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 

@@ -11,6 +11,7 @@ through ``inline`` or are placed as blocks.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html as _html
 import json
 import re
@@ -55,7 +56,10 @@ def inline(value: str) -> str:
     return one_line(value).replace("|", "\\|")
 
 
+@functools.lru_cache(maxsize=1)
 def _env() -> Environment:
+    # One environment per process: `mkdocs serve` rebuilds reuse compiled templates, and
+    # Jinja's auto_reload recompiles a template whose file changed.
     env = Environment(
         loader=PackageLoader("generator", "templates"),
         undefined=StrictUndefined,

@@ -47,11 +47,11 @@ K = "kb/"  # display prefix: the fixture is copied to tmp_path/kb
 CASES: list[Case] = [
     # --- YAML syntax and encoding -------------------------------------------------------
     Case("syntax-error", "an unclosed flow sequence", {FAST: [("keywords: [speedy, turbo]", "keywords: [speedy, turbo")]},
-         ["kb/options/alpha/fast-one.yaml:44:5: YAML syntax error: expected ',' or ']', but got ':'"]),
+         ["kb/options/alpha/fast-one.yaml:44:5: YAML syntax error: did not find expected ',' or ']'"]),
     Case("tab-indent", "a tab used for indentation", {FAST: [("  level: ga\n", "\tlevel: ga\n")]},
-         [f"{K}{FAST}:7:1: YAML syntax error: found character '\\t' that cannot start any token (YAML does not allow tabs for indentation)"]),
+         ['kb/options/alpha/fast-one.yaml:7:1: YAML syntax error: found character that cannot start any token (YAML does not allow tabs for indentation)']),
     Case("bad-indent", "a key indented under a scalar", {FAST: [("summary: The fast option.\n", "summary: The fast option.\n  extra: 1\n")]},
-         ['kb/options/alpha/fast-one.yaml:5:8: YAML syntax error: mapping values are not allowed here']),
+         ['kb/options/alpha/fast-one.yaml:5:8: YAML syntax error: mapping values are not allowed in this context']),
     Case("latin-1", "a file that is not UTF-8", {FAST: lambda t: t.replace("Fast and", "Caf\u00e9 and")},
          [f"{K}{FAST}:5:17: file is not valid UTF-8"]),
     Case("empty-file", "an empty option file", {FAST: ""}, [f"{K}{FAST}:1:1: file is empty"]),
