@@ -8,6 +8,7 @@ several files (one per layer) so that authors of different layers do not edit th
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -158,118 +159,85 @@ def _globbed(root: Path, folder: str, errors: list[DataError], project_root: Pat
     return files
 
 
+class _Reader:
+    """Loads and validates files into ``kb``, registering each entity's origin once."""
+
+    def __init__(self, kb: KnowledgeBase, project_root: Path):
+        self.kb, self.project_root, self.errors = kb, project_root, []
+
+    def parse(self, path: Path, model: type[BaseModel]) -> tuple[Any, Loaded] | None:
+        loaded = load_file(path, relpath(path, self.project_root))
+        self.errors.extend(loaded.errors)
+        if loaded.errors:
+            return None
+        parsed, errs = validate(model, loaded)
+        self.errors.extend(errs)
+        return (parsed, loaded) if parsed is not None else None
+
+    def register(self, kind: str, ident: str, origin: Origin) -> bool:
+        """False (and an error) when ``ident`` is already taken by an entity of this kind."""
+        first = self.kb.origins.get((kind, ident))
+        if first is not None:
+            self.errors.append(DataError(origin.at("id"), f"duplicate {kind} id '{ident}' (also in {first.path})"))
+            return False
+        self.kb.origins[(kind, ident)] = origin
+        return True
+
+    def entries(self, paths: list[Path], model: type[BaseModel], attr: str, kind: str) -> Iterator[Any]:
+        """Entities listed under ``attr`` in files of ``model`` (sources, rules, terms, presets)."""
+        for path in paths:
+            if result := self.parse(path, model):
+                parsed, loaded = result
+                for i, item in enumerate(getattr(parsed, attr)):
+                    if self.register(kind, item.id, Origin(loaded.path, loaded.data, (attr, i))):
+                        yield item
+
+    def per_file(self, paths: list[Path], model: type[BaseModel], kind: str) -> Iterator[tuple[Any, Origin, Path]]:
+        """One entity per file whose id must be the file name (options, trees)."""
+        for path in paths:
+            if result := self.parse(path, model):
+                parsed, loaded = result
+                origin = Origin(loaded.path, loaded.data)
+                if parsed.id != path.stem:
+                    self.errors.append(DataError(origin.at("id"), f"id '{parsed.id}' does not match the file name '{path.name}'"))
+                elif self.register(kind, parsed.id, origin):
+                    yield parsed, origin, path
+
+
 def read(root: Path, project_root: Path | None = None) -> tuple[KnowledgeBase, list[DataError]]:
     """Read everything under ``root``; return the KB (possibly partial) and every error found."""
     project_root = project_root or root.parent
     kb = KnowledgeBase(root=root)
-    errors: list[DataError] = []
+    r = _Reader(kb, project_root)
 
-    def load(path: Path) -> Loaded | None:
-        loaded = load_file(path, relpath(path, project_root))
-        errors.extend(loaded.errors)
-        return None if loaded.errors else loaded
-
-    def required(name: str) -> Path | None:
+    def required(name: str) -> list[Path]:
         path = root / name
         if not path.is_file():
-            errors.append(DataError(Position(relpath(path, project_root)), f"missing file: {name} is required"))
-            return None
-        return path
+            r.errors.append(DataError(Position(relpath(path, project_root)), f"missing file: {name} is required"))
+            return []
+        return [path]
 
-    if path := required("categories.yaml"):
-        if loaded := load(path):
-            parsed, errs = validate(m.CategoryFile, loaded)
-            errors.extend(errs)
-            if parsed is not None:
-                kb.layers = list(parsed.layers)
-                for li, layer in enumerate(parsed.layers):
-                    kb.origins[("layer", layer.id)] = Origin(loaded.path, loaded.data, ("layers", li))
-                    for ci, cat in enumerate(layer.categories):
-                        kb.origins[("category", cat.id)] = Origin(loaded.path, loaded.data, ("layers", li, "categories", ci))
+    for path in required("categories.yaml"):
+        if result := r.parse(path, m.CategoryFile):
+            parsed, loaded = result
+            kb.layers = list(parsed.layers)
+            for li, layer in enumerate(parsed.layers):
+                kb.origins[("layer", layer.id)] = Origin(loaded.path, loaded.data, ("layers", li))
+                for ci, cat in enumerate(layer.categories):
+                    kb.origins[("category", cat.id)] = Origin(loaded.path, loaded.data, ("layers", li, "categories", ci))
 
-    for path in _globbed(root, "sources", errors, project_root):
-        if loaded := load(path):
-            parsed, errs = validate(m.SourceFile, loaded)
-            errors.extend(errs)
-            for i, src in enumerate(parsed.sources if parsed else []):
-                origin = Origin(loaded.path, loaded.data, ("sources", i))
-                if src.id in kb.sources:
-                    errors.append(DataError(origin.at("id"), f"duplicate source id '{src.id}' (also in {kb.origins[('source', src.id)].path})"))
-                    continue
-                kb.sources[src.id] = src
-                kb.origins[("source", src.id)] = origin
+    kb.sources = {s.id: s for s in r.entries(_globbed(root, "sources", r.errors, project_root), m.SourceFile, "sources", "source")}
+    kb.rules = list(r.entries(_globbed(root, "rules", r.errors, project_root), m.RuleFile, "rules", "rule"))
+    kb.terms = list(r.entries(required("glossary.yaml"), m.GlossaryFile, "terms", "term"))
+    presets = root / "presets.yaml"  # optional: only the designer needs it
+    kb.presets = list(r.entries([presets] if presets.is_file() else [], m.PresetFile, "presets", "preset"))
 
-    for path in _globbed(root, "rules", errors, project_root):
-        if loaded := load(path):
-            parsed, errs = validate(m.RuleFile, loaded)
-            errors.extend(errs)
-            for i, rule in enumerate(parsed.rules if parsed else []):
-                origin = Origin(loaded.path, loaded.data, ("rules", i))
-                if ("rule", rule.id) in kb.origins:
-                    errors.append(DataError(origin.at("id"), f"duplicate rule id '{rule.id}' (also in {kb.origins[('rule', rule.id)].path})"))
-                    continue
-                kb.rules.append(rule)
-                kb.origins[("rule", rule.id)] = origin
-
-    if path := required("glossary.yaml"):
-        if loaded := load(path):
-            parsed, errs = validate(m.GlossaryFile, loaded)
-            errors.extend(errs)
-            for i, term in enumerate(parsed.terms if parsed else []):
-                origin = Origin(loaded.path, loaded.data, ("terms", i))
-                if ("term", term.id) in kb.origins:
-                    errors.append(DataError(origin.at("id"), f"duplicate term id '{term.id}'"))
-                    continue
-                kb.terms.append(term)
-                kb.origins[("term", term.id)] = origin
-
-    for path in sorted(root.glob(OPTION_GLOB)):
-        loaded = load(path)
-        if loaded is None:
-            continue
-        parsed, errs = validate(m.Option, loaded)
-        errors.extend(errs)
-        if parsed is None:
-            continue
-        origin = Origin(loaded.path, loaded.data)
-        if parsed.id != path.stem:
-            errors.append(DataError(origin.at("id"), f"id '{parsed.id}' does not match the file name '{path.name}'"))
-            continue
-        if parsed.category != path.parent.name:
-            errors.append(DataError(origin.at("category"), f"category '{parsed.category}' does not match the folder 'options/{path.parent.name}/'"))
-        if parsed.id in kb.options:
-            first = kb.origins[("option", parsed.id)]
-            errors.append(DataError(origin.at("id"), f"duplicate option id '{parsed.id}' (also in {first.path})"))
-            continue
-        kb.options[parsed.id] = parsed
-        kb.origins[("option", parsed.id)] = origin
-    for path in sorted(root.glob("trees/*.yaml")):
-        loaded = load(path)
-        if loaded is None:
-            continue
-        parsed, errs = validate(m.Tree, loaded)
-        errors.extend(errs)
-        if parsed is None:
-            continue
-        origin = Origin(loaded.path, loaded.data)
-        if parsed.id != path.stem:
-            errors.append(DataError(origin.at("id"), f"id '{parsed.id}' does not match the file name '{path.name}'"))
-            continue
-        kb.trees[parsed.id] = parsed
-        kb.origins[("tree", parsed.id)] = origin
-
-    presets_path = root / "presets.yaml"
-    if presets_path.is_file() and (loaded := load(presets_path)):
-        parsed, errs = validate(m.PresetFile, loaded)
-        errors.extend(errs)
-        for i, preset in enumerate(parsed.presets if parsed else []):
-            origin = Origin(loaded.path, loaded.data, ("presets", i))
-            if ("preset", preset.id) in kb.origins:
-                errors.append(DataError(origin.at("id"), f"duplicate preset id '{preset.id}'"))
-                continue
-            kb.presets.append(preset)
-            kb.origins[("preset", preset.id)] = origin
+    for opt, origin, path in r.per_file(sorted(root.glob(OPTION_GLOB)), m.Option, "option"):
+        if opt.category != path.parent.name:
+            r.errors.append(DataError(origin.at("category"), f"category '{opt.category}' does not match the folder 'options/{path.parent.name}/'"))
+        kb.options[opt.id] = opt
+    kb.trees = {t.id: t for t, _, _ in r.per_file(sorted(root.glob("trees/*.yaml")), m.Tree, "tree")}
 
     for stray in sorted(p for p in root.glob("options/**/*") if p.is_file() and not p.match(OPTION_GLOB)):
-        errors.append(DataError(Position(relpath(stray, project_root)), "unexpected file: options live at options/<category>/<id>.yaml"))
-    return kb, errors
+        r.errors.append(DataError(Position(relpath(stray, project_root)), "unexpected file: options live at options/<category>/<id>.yaml"))
+    return kb, r.errors

@@ -65,22 +65,21 @@ def _bicep_value(value: Any) -> str:
     return "'" + str(value).replace("\\", "\\\\").replace("'", "\\'") + "'"
 
 
+def _blocks(tree: dict[str, Any], indent: int, opener: str, assign: str, value: Any) -> list[str]:
+    """Nested blocks, one line per scalar: Bicep (`key: {` / `key: v`) and HCL (`key {` / `key = v`)."""
+    lines: list[str] = []
+    for key, item in tree.items():
+        pad = "  " * indent
+        if isinstance(item, dict):
+            lines += [f"{pad}{key}{opener}", *_blocks(item, indent + 1, opener, assign, value), f"{pad}}}"]
+        else:
+            lines.append(f"{pad}{key}{assign}{value(item)}")
+    return lines
+
+
 def bicep(props: list[m.Property]) -> str:
     """The properties as a Bicep object fragment of a ``Microsoft.ContainerService/managedClusters`` resource."""
-    lines: list[str] = []
-
-    def emit(tree: dict[str, Any], indent: int) -> None:
-        for key, value in tree.items():
-            pad = "  " * indent
-            if isinstance(value, dict):
-                lines.append(f"{pad}{key}: {{")
-                emit(value, indent + 1)
-                lines.append(f"{pad}}}")
-            else:
-                lines.append(f"{pad}{key}: {_bicep_value(value)}")
-
-    emit(_nest(props), 0)
-    return "\n".join(lines)
+    return "\n".join(_blocks(_nest(props), 0, ": {", ": ", _bicep_value))
 
 
 def _hcl_value(value: Any) -> str:
@@ -97,18 +96,5 @@ def _hcl_value(value: Any) -> str:
 
 def terraform(props: list[m.Property]) -> str:
     """The properties as blocks and arguments inside ``resource "azurerm_kubernetes_cluster"``."""
-    lines = ['resource "azurerm_kubernetes_cluster" "aks" {']
-
-    def emit(tree: dict[str, Any], indent: int) -> None:
-        for key, value in tree.items():
-            pad = "  " * indent
-            if isinstance(value, dict):
-                lines.append(f"{pad}{key} {{")
-                emit(value, indent + 1)
-                lines.append(f"{pad}}}")
-            else:
-                lines.append(f"{pad}{key} = {_hcl_value(value)}")
-
-    emit(_nest(props), 1)
-    lines.append("}")
-    return "\n".join(lines)
+    body = _blocks(_nest(props), 1, " {", " = ", _hcl_value)
+    return "\n".join(['resource "azurerm_kubernetes_cluster" "aks" {', *body, "}"])
