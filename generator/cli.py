@@ -5,6 +5,7 @@
   this plugin) that any MkDocs-compatible engine builds into the same site.
 - ``export``: the knowledge base as JSON on stdout (also published at ``/api/kb.json``).
 - ``schema``: write the JSON Schemas of the data files (``data/schema/``).
+- ``ipplan``: size and lay out a cluster's subnets and ranges (see ``ipplan_cli``).
 
 Exit codes: 0 clean, 1 data errors, 2 usage errors.
 """
@@ -20,6 +21,7 @@ from pathlib import Path
 from .settings import DEFAULT_REVIEW_DAYS
 from .errors import KnowledgeBaseError
 from .export import export_kb
+from . import ipplan_cli
 from .pipeline import load_kb, today
 from .render import render_site
 from .schema import schemas
@@ -41,8 +43,11 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--out", type=Path, required=True, help="output folder (replaced)")
     r.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the project's mkdocs.yml to inherit theme and extensions from")
     sub.add_parser("export", help="print the knowledge base as JSON")
+    lc = sub.add_parser("check-links", help="check every link and anchor of a built site, offline")
+    lc.add_argument("site", type=Path, help="the built site folder")
     s = sub.add_parser("schema", help="write the JSON Schemas of the data files")
     s.add_argument("--out", type=Path, default=None, help="folder (default: <data>/schema)")
+    ipplan_cli.add_parser(sub)
     return p
 
 
@@ -55,6 +60,17 @@ def main(argv: list[str] | None = None) -> int:
             (out / name).write_text(text, encoding="utf-8")
         print(f"wrote {len(schemas())} schemas to {out}")
         return 0
+    if args.command == "check-links":
+        from .linkcheck import check_links
+
+        if not args.site.is_dir():
+            print(f"aks-atlas: error: site folder '{args.site}' does not exist", file=sys.stderr)
+            return 2
+        broken = check_links(args.site)
+        for b in broken:
+            print(b, file=sys.stderr)
+        print(f"{len(broken)} broken link(s)" if broken else "ok: every link resolves")
+        return 1 if broken else 0
     if not args.data.is_dir():
         print(f"aks-atlas: error: data folder '{args.data}' does not exist", file=sys.stderr)
         return 2
@@ -74,6 +90,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "export":
         sys.stdout.write(export_kb(kb))
         return 0
+    if args.command == "ipplan":
+        return ipplan_cli.run(args, kb)
     if args.command == "render":
         assert site is not None
         if not args.config.is_file():
@@ -119,6 +137,8 @@ def write_plain_project(site, out: Path, config: Path) -> None:
         "plugins:",
         "  - search",
         f"nav: {json.dumps(site.nav)}",
+        "not_in_nav: |",
+        *[f"  /{src}" for src in sorted(set(site.pages) - site.nav_sources())],
         "",
     ]
     (tmp / "mkdocs.yml").write_text("\n".join(lines), encoding="utf-8")

@@ -178,7 +178,8 @@ class _Reader:
         """False (and an error) when ``ident`` is already taken by an entity of this kind."""
         first = self.kb.origins.get((kind, ident))
         if first is not None:
-            self.errors.append(DataError(origin.at("id"), f"duplicate {kind} id '{ident}' (also in {first.path})"))
+            where = f"first defined at line {first.at('id').line}" if first.path == origin.path else f"also in {first.path}"
+            self.errors.append(DataError(origin.at("id"), f"duplicate {kind} id '{ident}' ({where})"))
             return False
         self.kb.origins[(kind, ident)] = origin
         return True

@@ -7,6 +7,7 @@ written in the data (``select`` of an option) and formatted here.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from . import model as m
@@ -42,13 +43,24 @@ def az_command(flags: list[m.CliFlag]) -> str:
     return " \\\n  ".join(AZ_PREFIX + az_words(flags))
 
 
+_INDEXED = re.compile(r"^(\w+)\[(\d+)\]$")
+
+
 def _nest(props: list[m.Property]) -> dict[str, Any]:
+    """Dotted paths to nested dicts; ``name[i]`` segments become lists of dicts (Bicep arrays)."""
     root: dict[str, Any] = {}
     for p in props:
         node = root
         *parents, leaf = p.property.split(".")
         for part in parents:
-            node = node.setdefault(part, {})
+            indexed = _INDEXED.match(part)
+            if indexed:
+                items = node.setdefault(indexed.group(1), [])
+                while len(items) <= int(indexed.group(2)):
+                    items.append({})
+                node = items[int(indexed.group(2))]
+            else:
+                node = node.setdefault(part, {})
         node[leaf] = p.value
     return root
 
@@ -66,12 +78,22 @@ def _bicep_value(value: Any) -> str:
 
 
 def _blocks(tree: dict[str, Any], indent: int, opener: str, assign: str, value: Any) -> list[str]:
-    """Nested blocks, one line per scalar: Bicep (`key: {` / `key: v`) and HCL (`key {` / `key = v`)."""
+    """Nested blocks, one line per scalar: Bicep (`key: {` / `key: v`) and HCL (`key {` / `key = v`).
+    A list of dicts is a Bicep array of objects, or repeated HCL blocks."""
     lines: list[str] = []
+    pad = "  " * indent
     for key, item in tree.items():
-        pad = "  " * indent
         if isinstance(item, dict):
             lines += [f"{pad}{key}{opener}", *_blocks(item, indent + 1, opener, assign, value), f"{pad}}}"]
+        elif isinstance(item, list) and item and all(isinstance(i, dict) for i in item):
+            if opener == " {":  # HCL: a block per element
+                for element in item:
+                    lines += [f"{pad}{key}{opener}", *_blocks(element, indent + 1, opener, assign, value), f"{pad}}}"]
+            else:
+                lines.append(f"{pad}{key}{assign}[")
+                for element in item:
+                    lines += [f"{pad}  {{", *_blocks(element, indent + 2, opener, assign, value), f"{pad}  }}"]
+                lines.append(f"{pad}]")
         else:
             lines.append(f"{pad}{key}{assign}{value(item)}")
     return lines

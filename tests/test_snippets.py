@@ -46,3 +46,11 @@ def test_terraform_blocks_and_arguments():
     assert snippets.terraform(props) == (
         'resource "azurerm_kubernetes_cluster" "aks" {\n  network_profile {\n    network_plugin = "azure"\n  }\n'
         '  private_cluster_enabled = true\n  api_server_access_profile {\n    authorized_ip_ranges = ["1.2.3.4/32"]\n  }\n}')
+
+
+def test_bicep_indexed_paths_become_arrays_of_objects():
+    props = [m.Property(property="properties.agentPoolProfiles[0].vnetSubnetID", value="/subscriptions/x/subnets/nodes"),
+             m.Property(property="properties.agentPoolProfiles[0].podSubnetID", value="/subscriptions/x/subnets/pods")]
+    assert snippets.bicep(props) == (
+        "properties: {\n  agentPoolProfiles: [\n    {\n      vnetSubnetID: '/subscriptions/x/subnets/nodes'\n"
+        "      podSubnetID: '/subscriptions/x/subnets/pods'\n    }\n  ]\n}")
