@@ -47,5 +47,9 @@ schema: install
 bench: install chromium
 	$(PY) bench/run.py
 
+## vendor: re-fetch the pinned browser libraries from npm and check their integrity
+vendor:
+	bash scripts/vendor.sh
+
 clean:
 	rm -rf site site.new site.old $(VENV) .pytest_cache

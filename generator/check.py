@@ -8,14 +8,13 @@ passing must not break a deployment, but the build says so and the page shows a 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
 from . import model as m
-from .errors import DataError
+from .errors import DataError, did_you_mean  # noqa: F401 - re-exported for feature modules
 from .read import KnowledgeBase, Origin
 from .settings import DEFAULT_REVIEW_DAYS, Settings  # noqa: F401 - re-exported
 
@@ -30,7 +29,7 @@ _HTML = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>")
 _MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
 # Keys whose strings are code or plain text, not Markdown: the templates escape them, so markup
 # in them shows literally instead of being rejected (``render.text``/``render.html``).
-_NOT_PROSE_KEYS = {"flag", "value", "property", "url", "enable_on_existing", "name", "title", "term", "expansion", "unit", "label", "keywords"}
+_NOT_PROSE_KEYS = {"flag", "value", "property", "url", "enable_on_existing", "name", "title", "term", "expansion", "unit", "label", "keywords", "question", "because"}
 
 
 def check(kb: KnowledgeBase, settings: Settings) -> list[DataError]:
@@ -39,11 +38,6 @@ def check(kb: KnowledgeBase, settings: Settings) -> list[DataError]:
     for fn in (_check_structure, _check_options, _check_rules, _check_glossary, _check_sources, _check_prose):
         errors.extend(fn(kb, settings))
     return errors
-
-
-def _near(word: str, choices: Any) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
 
 
 def _unique(items: list[Any], what: str, origin_of: Any) -> Iterator[DataError]:
@@ -74,19 +68,19 @@ def _check_structure(kb: KnowledgeBase, s: Settings) -> Iterator[DataError]:
             yield DataError(cat_origin(cat.id).at("id"), f"category '{cat.id}' has no options")
 
 
-def _sources_ok(refs: list[str], origin: Origin, loc: tuple[Any, ...], kb: KnowledgeBase) -> Iterator[DataError]:
+def known_sources(refs: list[str], origin: Origin, loc: tuple[Any, ...], kb: KnowledgeBase) -> Iterator[DataError]:
     for i, ref in enumerate(refs):
         if ref not in kb.sources:
-            yield DataError(origin.at(*loc, i), f"unknown source '{ref}'{_near(ref, kb.sources)}")
+            yield DataError(origin.at(*loc, i), f"unknown source '{ref}'{did_you_mean(ref, kb.sources)}")
 
 
-def _needs_primary(refs: list[str], origin: Origin, loc: tuple[Any, ...], kb: KnowledgeBase, what: str) -> Iterator[DataError]:
+def needs_primary_source(refs: list[str], origin: Origin, loc: tuple[Any, ...], kb: KnowledgeBase, what: str) -> Iterator[DataError]:
     hosts = {urlsplit(kb.sources[r].url).hostname for r in refs if r in kb.sources}
     if refs and all(r in kb.sources for r in refs) and PRIMARY_HOST not in hosts:
         yield DataError(origin.at(*loc), f"{what} needs at least one {PRIMARY_HOST} source")
 
 
-def _date_ok(value: dt.date | None, origin: Origin, loc: tuple[Any, ...], s: Settings) -> Iterator[DataError]:
+def verified_on_ok(value: dt.date | None, origin: Origin, loc: tuple[Any, ...], s: Settings) -> Iterator[DataError]:
     if value is None:
         return
     if value > s.today:
@@ -103,7 +97,7 @@ def _check_options(kb: KnowledgeBase, s: Settings) -> Iterator[DataError]:
         o = kb.origin("option", oid)
         cat = categories.get(opt.category)
         if cat is None:
-            yield DataError(o.at("category"), f"unknown category '{opt.category}'{_near(opt.category, categories)}")
+            yield DataError(o.at("category"), f"unknown category '{opt.category}'{did_you_mean(opt.category, categories)}")
         else:
             yield from _check_cells(opt, cat, o, kb, s)
         st = opt.status
@@ -113,20 +107,20 @@ def _check_options(kb: KnowledgeBase, s: Settings) -> Iterator[DataError]:
             yield DataError(o.at("status", "retires_on"), f"retires_on {st.retires_on.isoformat()} has passed: set the status to retired", warning=True)
         if st.retires_on is not None and st.level not in (m.Status.retiring, m.Status.retired, m.Status.legacy):
             yield DataError(o.at("status", "retires_on"), f"retires_on is only for retiring, retired or legacy options (status is '{st.level.value}')")
-        yield from _sources_ok(st.sources, o, ("status", "sources"), kb)
-        yield from _sources_ok(opt.sources, o, ("sources",), kb)
-        yield from _needs_primary(opt.sources, o, ("sources",), kb, "an option")
-        yield from _date_ok(opt.verified_on, o, ("verified_on",), s)
+        yield from known_sources(st.sources, o, ("status", "sources"), kb)
+        yield from known_sources(opt.sources, o, ("sources",), kb)
+        yield from needs_primary_source(opt.sources, o, ("sources",), kb, "an option")
+        yield from verified_on_ok(opt.verified_on, o, ("verified_on",), s)
         for i, lim in enumerate(opt.limits):
-            yield from _sources_ok(lim.sources, o, ("limits", i, "sources"), kb)
+            yield from known_sources(lim.sources, o, ("limits", i, "sources"), kb)
         for i, var in enumerate(opt.variants):
-            yield from _sources_ok(var.sources, o, ("variants", i, "sources"), kb)
+            yield from known_sources(var.sources, o, ("variants", i, "sources"), kb)
         yield from _unique(opt.variants, "variant", lambda i, o=o: o.at("variants", i, "id"))
         for i, mig in enumerate(opt.migrations):
-            yield from _sources_ok(mig.sources, o, ("migrations", i, "sources"), kb)
+            yield from known_sources(mig.sources, o, ("migrations", i, "sources"), kb)
             target = kb.options.get(mig.to)
             if target is None:
-                yield DataError(o.at("migrations", i, "to"), f"unknown option '{mig.to}'{_near(mig.to, all_ids)}")
+                yield DataError(o.at("migrations", i, "to"), f"unknown option '{mig.to}'{did_you_mean(mig.to, all_ids)}")
             elif target.category != opt.category:
                 yield DataError(o.at("migrations", i, "to"), f"migrations stay within a category: '{mig.to}' is in '{target.category}'")
             elif mig.to == oid:
@@ -143,7 +137,7 @@ def _check_cells(opt: m.Option, cat: m.Category, o: Origin, kb: KnowledgeBase, s
     dims = {d.id: d for d in cat.dimensions}
     for key in opt.cells:
         if key not in dims:
-            yield DataError(o.key_at("cells", key), f"unknown dimension '{key}' for category '{cat.id}'{_near(key, dims)}")
+            yield DataError(o.key_at("cells", key), f"unknown dimension '{key}' for category '{cat.id}'{did_you_mean(key, dims)}")
     for dim_id, dim in dims.items():
         cell = opt.cells.get(dim_id)
         if cell is None:
@@ -166,10 +160,10 @@ def _check_cells(opt: m.Option, cat: m.Category, o: Origin, kb: KnowledgeBase, s
                 yield DataError(o.at(*loc, "value") if cell.value is not None else o.at(*loc), f"dimension '{dim_id}' needs a text value")
         if cell.level in (m.Support.partial,) and not cell.note:
             yield DataError(o.at(*loc, "level"), "a partial cell needs a note saying what is missing")
-        yield from _sources_ok(cell.sources, o, loc + ("sources",), kb)
+        yield from known_sources(cell.sources, o, loc + ("sources",), kb)
         for i, d in enumerate(cell.disputed):
-            yield from _sources_ok(d.sources, o, loc + ("disputed", i, "sources"), kb)
-        yield from _date_ok(cell.verified_on, o, loc + ("verified_on",), s)
+            yield from known_sources(d.sources, o, loc + ("disputed", i, "sources"), kb)
+        yield from verified_on_ok(cell.verified_on, o, loc + ("verified_on",), s)
 
 
 def _check_rules(kb: KnowledgeBase, s: Settings) -> Iterator[DataError]:
@@ -182,7 +176,7 @@ def _check_rules(kb: KnowledgeBase, s: Settings) -> Iterator[DataError]:
             ident = getattr(rule, end)
             if ident not in kb.options:
                 bad = True
-                yield DataError(o.at(end), f"unknown option '{ident}'{_near(ident, kb.options)}")
+                yield DataError(o.at(end), f"unknown option '{ident}'{did_you_mean(ident, kb.options)}")
         if bad:
             continue
         if rule.a == rule.b:
@@ -198,9 +192,9 @@ def _check_rules(kb: KnowledgeBase, s: Settings) -> Iterator[DataError]:
         seen[key] = rule.id
         if rule.kind is m.RuleKind.requires:
             requires[(rule.a, rule.b)] = rule.id
-        yield from _sources_ok(rule.sources, o, ("sources",), kb)
-        yield from _needs_primary(rule.sources, o, ("sources",), kb, "a rule")
-        yield from _date_ok(rule.verified_on, o, ("verified_on",), s)
+        yield from known_sources(rule.sources, o, ("sources",), kb)
+        yield from needs_primary_source(rule.sources, o, ("sources",), kb, "a rule")
+        yield from verified_on_ok(rule.verified_on, o, ("verified_on",), s)
     for rule in kb.rules:
         if rule.kind is m.RuleKind.conflicts:
             for a, b in ((rule.a, rule.b), (rule.b, rule.a)):
@@ -219,8 +213,8 @@ def _check_glossary(kb: KnowledgeBase, s: Settings) -> Iterator[DataError]:
             yield DataError(o.at("abbreviation"), "an abbreviation needs an expansion for its tooltip")
         for i, ref in enumerate(term.see):
             if ref not in kb.options:
-                yield DataError(o.at("see", i), f"unknown option '{ref}'{_near(ref, kb.options)}")
-        yield from _sources_ok(term.sources, o, ("sources",), kb)
+                yield DataError(o.at("see", i), f"unknown option '{ref}'{did_you_mean(ref, kb.options)}")
+        yield from known_sources(term.sources, o, ("sources",), kb)
 
 
 def _check_sources(kb: KnowledgeBase, s: Settings) -> Iterator[DataError]:

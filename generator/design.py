@@ -9,7 +9,6 @@ two to the same output, and golden files hold each preset's commands still.
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from collections.abc import Iterator
@@ -17,7 +16,7 @@ from typing import Any
 
 from . import ipplan, ipplan_params, snippets, urls
 from . import model as m
-from .errors import DataError
+from .errors import DataError, did_you_mean
 from .read import KnowledgeBase
 from .settings import Settings
 from .views import RULE_LABELS, Page, status_badge
@@ -133,11 +132,6 @@ def query(kb: KnowledgeBase, choices: dict[str, str]) -> str:
 # --- checks ---------------------------------------------------------------------------------------
 
 
-def _near(word: str, choices: Any) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
-
-
 def checks(kb: KnowledgeBase, settings: Settings) -> Iterator[DataError]:
     yield from _check_presets(kb)
     yield from _check_planner_numbers(kb)
@@ -151,16 +145,16 @@ def _check_presets(kb: KnowledgeBase) -> Iterator[DataError]:
         for cat_id, opt_id in preset.choices.items():
             if cat_id not in cats:
                 valid = False
-                yield DataError(o.key_at("choices", cat_id), f"unknown category '{cat_id}'{_near(cat_id, cats)}")
+                yield DataError(o.key_at("choices", cat_id), f"unknown category '{cat_id}'{did_you_mean(cat_id, cats)}")
                 continue
             opt = kb.options.get(opt_id)
             in_cat = [x.id for x in kb.options_in(cat_id)]
             if opt is None:
                 valid = False
-                yield DataError(o.at("choices", cat_id), f"unknown option '{opt_id}'{_near(opt_id, in_cat or kb.options)}")
+                yield DataError(o.at("choices", cat_id), f"unknown option '{opt_id}'{did_you_mean(opt_id, in_cat or kb.options)}")
             elif opt.category != cat_id:
                 valid = False
-                yield DataError(o.at("choices", cat_id), f"option '{opt_id}' belongs to category '{opt.category}', not '{cat_id}'{_near(opt_id, in_cat)}")
+                yield DataError(o.at("choices", cat_id), f"option '{opt_id}' belongs to category '{opt.category}', not '{cat_id}'{did_you_mean(opt_id, in_cat)}")
         for cat_id in cats:
             if cat_id not in preset.choices:
                 valid = False

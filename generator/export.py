@@ -17,6 +17,8 @@ def kb_dict(kb: KnowledgeBase) -> dict[str, Any]:
         "options": [kb.options[k].model_dump(mode="json") for k in sorted(kb.options)],
         "rules": [r.model_dump(mode="json") for r in sorted(kb.rules, key=lambda r: r.id)],
         "glossary": [t.model_dump(mode="json") for t in sorted(kb.terms, key=lambda t: t.id)],
+        "trees": [kb.trees[k].model_dump(mode="json") for k in sorted(kb.trees)],
+        "presets": [p.model_dump(mode="json") for p in kb.presets],
         "sources": [kb.sources[k].model_dump(mode="json") for k in sorted(kb.sources)],
     }
 

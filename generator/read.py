@@ -7,7 +7,6 @@ several files (one per layer) so that authors of different layers do not edit th
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from . import model as m
-from .errors import DataError, Position, relpath
+from .errors import DataError, Position, did_you_mean, relpath
 from .load import Loaded, key_position, load_file, position_of
 
 OPTION_GLOB = "options/*/*.yaml"
@@ -64,11 +63,6 @@ class KnowledgeBase:
 
     def origin(self, kind: str, ident: str) -> Origin:
         return self.origins[(kind, ident)]
-
-
-def _did_you_mean(word: str, choices: list[str]) -> str:
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
 
 
 def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
@@ -129,7 +123,7 @@ def validate(model: type[BaseModel], loaded: Loaded) -> tuple[BaseModel | None, 
                 key = loc[-1]
                 allowed = _fields_at(model, loc[:-1])
                 where = key_position(loaded.data, loc[:-1], key, loaded.path)
-                errors.append(DataError(where, f"unknown key '{key}'{_did_you_mean(str(key), allowed)}"))
+                errors.append(DataError(where, f"unknown key '{key}'{did_you_mean(str(key), allowed)}"))
                 continue
             if err["type"] == "missing":
                 where = position_of(loaded.data, loc[:-1], loaded.path)

@@ -22,7 +22,7 @@ from urllib.parse import urlencode
 
 from . import model as m
 from . import urls
-from .check import _date_ok, _near, _needs_primary, _sources_ok
+from .check import did_you_mean, known_sources, needs_primary_source, verified_on_ok
 from .errors import DataError
 from .read import KnowledgeBase
 from .settings import Settings
@@ -79,7 +79,7 @@ def _check_tree(kb: KnowledgeBase, tree: m.Tree, s: Settings) -> Iterator[DataEr
     yield from _check_cycles(tree, nodes, o)
     reachable: set[str] = set()
     if tree.start not in nodes:
-        yield DataError(o.at("start"), f"start '{tree.start}' is not a question of this tree{_near(tree.start, [q.id for q in tree.questions])}")
+        yield DataError(o.at("start"), f"start '{tree.start}' is not a question of this tree{did_you_mean(tree.start, [q.id for q in tree.questions])}")
     elif nodes[tree.start][0] == "outcomes":
         yield DataError(o.at("start"), f"start '{tree.start}' is an outcome; a tree starts with a question")
     else:
@@ -95,10 +95,10 @@ def _check_tree(kb: KnowledgeBase, tree: m.Tree, s: Settings) -> Iterator[DataEr
     sound = bool(reachable) and all(a.next in nodes for q in tree.questions for a in q.answers)
     yield from _check_outcomes(kb, tree, edges if sound else None, o)
     if tree.category is not None and tree.category not in kb.categories:
-        yield DataError(o.at("category"), f"unknown category '{tree.category}'{_near(tree.category, kb.categories)}")
-    yield from _sources_ok(tree.sources, o, ("sources",), kb)
-    yield from _needs_primary(tree.sources, o, ("sources",), kb, "a tree")
-    yield from _date_ok(tree.verified_on, o, ("verified_on",), s)
+        yield DataError(o.at("category"), f"unknown category '{tree.category}'{did_you_mean(tree.category, kb.categories)}")
+    yield from known_sources(tree.sources, o, ("sources",), kb)
+    yield from needs_primary_source(tree.sources, o, ("sources",), kb, "a tree")
+    yield from verified_on_ok(tree.verified_on, o, ("verified_on",), s)
 
 
 def _check_ids(tree: m.Tree, o: Any) -> Iterator[DataError]:
@@ -126,7 +126,7 @@ def _check_answers(tree: m.Tree, nodes: dict[str, Any], o: Any) -> Iterator[Data
                 yield DataError(o.at(*loc, "label"), f"answer '{a.id}' has the same label as answer '{labels[label]}' in question '{q.id}'")
             labels.setdefault(label, a.id)
             if a.next not in nodes:
-                yield DataError(o.at(*loc, "next"), f"answer '{a.id}' leads to unknown node '{a.next}'{_near(a.next, nodes)}")
+                yield DataError(o.at(*loc, "next"), f"answer '{a.id}' leads to unknown node '{a.next}'{did_you_mean(a.next, nodes)}")
 
 
 def _check_cycles(tree: m.Tree, nodes: dict[str, tuple[str, int]], o: Any) -> Iterator[DataError]:
@@ -203,7 +203,7 @@ def _check_outcomes(kb: KnowledgeBase, tree: m.Tree, edges: dict[str, list[str]]
         for j, oid in enumerate(oc.recommend):
             opt = kb.options.get(oid)
             if opt is None:
-                yield DataError(o.at(*loc, "recommend", j), f"unknown option '{oid}'{_near(oid, kb.options)}")
+                yield DataError(o.at(*loc, "recommend", j), f"unknown option '{oid}'{did_you_mean(oid, kb.options)}")
             elif oid in chosen:
                 yield DataError(o.at(*loc, "recommend", j), f"'{oid}' is recommended twice")
             elif cat and opt.category != cat:
@@ -220,7 +220,7 @@ def _check_outcomes(kb: KnowledgeBase, tree: m.Tree, edges: dict[str, list[str]]
             where = o.at(*loc, "ruled_out", j, "option")
             opt = kb.options.get(ro.option)
             if opt is None:
-                yield DataError(where, f"unknown option '{ro.option}'{_near(ro.option, kb.options)}")
+                yield DataError(where, f"unknown option '{ro.option}'{did_you_mean(ro.option, kb.options)}")
             elif ro.option in chosen:
                 yield DataError(where, f"'{ro.option}' is both recommended and ruled out")
             elif ro.option in ruled:
@@ -229,7 +229,7 @@ def _check_outcomes(kb: KnowledgeBase, tree: m.Tree, edges: dict[str, list[str]]
                 yield DataError(where, f"'{ro.option}' is a {opt.category} option, but this tree decides {cat}")
             ruled.add(ro.option)
             if ro.by is not None and ro.by not in before:
-                yield DataError(o.at(*loc, "ruled_out", j, "by"), f"'{ro.by}' is not a question on any path to outcome '{oc.id}'{_near(ro.by, sorted(before))}")
+                yield DataError(o.at(*loc, "ruled_out", j, "by"), f"'{ro.by}' is not a question on any path to outcome '{oc.id}'{did_you_mean(ro.by, sorted(before))}")
     if tree.category is None and covered:
         every = set().union(*covered.values())
         for i, oc in enumerate(tree.outcomes):

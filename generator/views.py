@@ -64,6 +64,24 @@ def status_badge(opt: m.Option) -> dict[str, str]:
     return {"level": st.level.value, "label": label}
 
 
+_LIFECYCLE_TEXT = {
+    m.Status.preview: "This option is in preview: no SLA, and it may change before general availability.",
+    m.Status.legacy: "This option still works but is no longer the recommended choice.",
+    m.Status.retiring: "This option is being retired.",
+    m.Status.retired: "This option is retired.",
+}
+
+
+def lifecycle_box(opt: m.Option) -> dict[str, str] | None:
+    """The admonition an option page opens with: lifecycle warnings, or a disputed GA status."""
+    st = opt.status
+    if st.level is m.Status.ga and not st.disputed:
+        return None
+    kind = "danger" if st.level in (m.Status.retiring, m.Status.retired) else "info" if st.level is m.Status.ga else "note"
+    text = st.note or _LIFECYCLE_TEXT.get(st.level, "Official pages disagree on this option's status; we show it as generally available.")
+    return {"kind": kind, "text": text}
+
+
 def is_stale(date: dt.date, today: dt.date, review_days: int) -> bool:
     return (today - date).days > review_days
 
@@ -209,7 +227,7 @@ def option_page(kb: KnowledgeBase, opt: m.Option, today: dt.date, review_days: i
             "opt": opt, "cat": cat, "layer": layer, "cat_src": urls.category(layer.id, cat.id),
             "status": status_badge(opt), "facts": facts, "notes": notes.items, "siblings": siblings,
             "migrations": migrations, "rules": rules_for(kb, opt.id), "sources": kb.sources,
-            "cited": _option_sources(opt), "stale": stale, "review_days": review_days,
+            "cited": _option_sources(opt), "stale": stale, "review_days": review_days, "lifecycle": lifecycle_box(opt),
         },
         edit_path=kb.origin("option", opt.id).path,
     )

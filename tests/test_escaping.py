@@ -30,6 +30,7 @@ INJECTIONS = {
     "layer-name": ("categories.yaml", "name: Network layer", "name: 'Net {p}'"),
     "category-name": ("categories.yaml", "name: Alpha choice", "name: 'Alpha {p}'"),
     "dimension-name": ("categories.yaml", "name: Speed", "name: 'Speed {p}'"),
+    "category-question": ("categories.yaml", "question: Which alpha?", "question: 'Which {p}'"),
     "dimension-unit": ("categories.yaml", "unit: Gbps", "unit: '{p}'"),
     "source-title": ("sources/main.yaml", "title: Doc A", "title: 'Doc {p}'"),
     "glossary-term": ("glossary.yaml", "term: SNAT", "term: 'SNAT {p}'"),

@@ -155,3 +155,13 @@ def test_strict_build_leaves_no_unrendered_markdown(real_site):
         text = html.read_text(encoding="utf-8")
         assert "{{" not in text and "{%" not in text, html
         assert "](" not in LexborHTMLParser(text).css_first("body").text(), html
+
+
+def test_lifecycle_boxes_have_their_text(kb, real_site):
+    """Preview, legacy and retiring options open with a box that says why (not just a title)."""
+    for opt in kb.options.values():
+        if opt.status.level.value == "ga" and not opt.status.disputed:
+            continue
+        box = page(real_site, f"options/{opt.id}").css_first("article .admonition")
+        body = box.text().replace(box.css_first(".admonition-title").text(), "", 1)
+        assert len(body.strip()) > 20 and "Source:" in body, opt.id

@@ -217,6 +217,7 @@ def test_export_command_prints_json(capsys):
     assert cli_main(["--data", str(FIXTURES / "kb-mini"), "export"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["format"] == 1 and len(data["rules"]) == 1
+    assert set(data) == {"format", "layers", "options", "rules", "glossary", "sources", "trees", "presets"}
 
 
 def test_a_passed_retirement_date_is_a_warning(capsys):

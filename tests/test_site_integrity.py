@@ -110,3 +110,14 @@ def test_axe_finds_no_violation(tab, kind, scheme):
     assert tab.page.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme
     results = Axe().run(tab.page)
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_every_vendored_library_has_its_license_and_record():
+    vendor = ROOT / "docs" / "assets" / "vendor"
+    record = (vendor / "VENDOR.txt").read_text()
+    folders = [p for p in vendor.iterdir() if p.is_dir()]
+    assert folders
+    for folder in folders:
+        name, _, version = folder.name.rpartition("-")
+        assert f"| {name} | {version} |" in record, folder.name
+        assert any(p.name.upper().startswith("LICEN") for p in folder.iterdir()), folder.name
