@@ -142,7 +142,7 @@ def matrix_page(kb: KnowledgeBase) -> Page:
         rows.append({"opt": row, "cells": cells, "src": urls.option(row.id)})
     footnotes = [{"n": n, "rule": next(r for r in kb.rules if r.id == rid)} for rid, n in sorted(notes.items(), key=lambda x: x[1])]
     by_option = [{"opt": o, "src": urls.option(o.id), "rules": rules_for(kb, o.id)} for o in order]
-    return Page("compatibility.md", "compatibility.md.j2", "Compatibility matrix",
+    return Page(urls.compatibility(), "compatibility.md.j2", "Compatibility matrix",
                 "Which AKS networking options work together, require each other, or conflict, across every layer, with the reason and source for each rule.",
                 {"cols": order, "rows": rows, "footnotes": footnotes, "sources": kb.sources, "kinds": MATRIX_KINDS,
                  "categories": list(kb.categories.values()), "by_option": by_option,
@@ -156,7 +156,7 @@ def compare_index(kb: KnowledgeBase) -> Page:
         for cat in layer.categories:
             ps = [{"a": a, "b": b, "src": urls.pair(a.id, b.id)} for a, b in pairs(kb) if a.category == cat.id]
             groups.append({"cat": cat, "pairs": ps, "options": kb.options_in(cat.id)})
-    return Page("compare/index.md", "compare-index.md.j2", "Compare options",
+    return Page(urls.compare_index(), "compare-index.md.j2", "Compare options",
                 "Compare any two to four AKS networking options side by side, or open a ready-made comparison of two options.",
                 {"groups": groups})
 
@@ -166,7 +166,7 @@ def pages(kb: KnowledgeBase, settings: Settings) -> list[Page]:
 
 
 def nav(kb: KnowledgeBase) -> list[Any]:
-    return [{"Compare": ["compare/index.md", {"Compatibility matrix": "compatibility.md"}]}]
+    return [{"Compare": [urls.compare_index(), {"Compatibility matrix": urls.compatibility()}]}]
 
 
 def compare_data(kb: KnowledgeBase) -> dict[str, Any]:

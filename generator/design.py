@@ -21,8 +21,8 @@ from .read import KnowledgeBase
 from .settings import Settings
 from .views import RULE_LABELS, Page, status_badge
 
-DESIGN_SRC = "design/index.md"
-PLANNER_SRC = "tools/ip-planner.md"
+DESIGN_SRC = urls.design()
+PLANNER_SRC = urls.ip_planner()
 DESIGN_JSON = "api/design.json"
 PLANNER_JSON = "api/ipplan.json"
 

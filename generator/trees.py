@@ -28,9 +28,9 @@ from .read import KnowledgeBase
 from .settings import Settings
 from .views import Page, status_badge
 
-INDEX_SRC = "decide/index.md"
+INDEX_SRC = urls.decide_index()
 #: The network designer (issue 6) takes one ``<category>=<option>`` parameter per category.
-DESIGN_SRC = "design/index.md"
+DESIGN_SRC = urls.design()
 #: Anchors the tree page uses for its own sections; node ids must not take them.
 RESERVED_ANCHORS = ("wizard", "flowchart", "outline", "sources")
 #: Statuses that get a lifecycle warning when an outcome recommends the option.
@@ -42,7 +42,7 @@ WARN_LEVELS = {
 
 
 def tree_src(tree_id: str) -> str:
-    return f"decide/{tree_id}.md"
+    return urls.tree(tree_id)
 
 
 def asset_path(tree_id: str) -> str:

@@ -31,6 +31,30 @@ def pair(a: str, b: str) -> str:
     return f"compare/{first}-vs-{second}.md"
 
 
+def compare_index() -> str:
+    return "compare/index.md"
+
+
+def compatibility() -> str:
+    return "compatibility.md"
+
+
+def decide_index() -> str:
+    return "decide/index.md"
+
+
+def tree(tree_id: str) -> str:
+    return f"decide/{tree_id}.md"
+
+
+def design() -> str:
+    return "design/index.md"
+
+
+def ip_planner() -> str:
+    return "tools/ip-planner.md"
+
+
 def glossary() -> str:
     return "glossary.md"
 

@@ -190,9 +190,13 @@ def home_page(kb: KnowledgeBase) -> Page:
                 {"opt": o, "src": urls.option(o.id), "status": status_badge(o)} for o in kb.options_in(cat.id)
             ]})
         layers.append({"layer": layer, "src": urls.layer(layer.id), "categories": cats})
+    tools = {"decide": urls.decide_index(), "compare": urls.compare_index(), "matrix": urls.compatibility(),
+             "design": urls.design(), "planner": urls.ip_planner()}
     return Page(urls.home(), "home.md.j2", "AKS Networking Atlas",
                 "Choose how an Azure Kubernetes Service cluster is networked, layer by layer: compare options, check compatibility, and link the answer.",
-                {"layers": layers, "option_count": len(kb.options)}, edit_path="data/categories.yaml")
+                {"layers": layers, "option_count": len(kb.options), "tools": tools, "tree_count": len(kb.trees),
+                 "rule_count": len(kb.rules), "preset_count": len(kb.presets), "meta": {"hide": ["navigation"]}},
+                edit_path="data/categories.yaml")
 
 
 def layer_page(kb: KnowledgeBase, layer: m.Layer) -> Page:
