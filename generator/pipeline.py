@@ -24,15 +24,22 @@ def today() -> dt.date:
     return dt.date.today()
 
 
+def _mentions(error: DataError, ids: set[str]) -> bool:
+    return any(f"'{i}'" in error.message for i in ids) or (bool(ids) and "has no options" in error.message)
+
+
 def load_kb(data_dir: Path, *, review_days: int = DEFAULT_REVIEW_DAYS, on: dt.date | None = None) -> tuple[KnowledgeBase, list[DataError]]:
     """Read and check ``data_dir``; raise ``KnowledgeBaseError`` with every error, else return
     the KB and its warnings (stale facts)."""
     kb, errors = read(data_dir)
-    if not errors:
+    if kb.shared_ok:
+        # Cross-file checks run even when some option or tree files could not be read, so one
+        # run reports everything; messages about those unreadable entities are left out.
         settings = Settings(today=on or today(), review_days=review_days)
-        errors = check(kb, settings)
+        found = check(kb, settings)
         for feature in FEATURES:
-            errors.extend(feature.checks(kb, settings))
+            found.extend(feature.checks(kb, settings))
+        errors += [e for e in found if not _mentions(e, kb.unreadable)]
     hard = [e for e in errors if not e.warning]
     if hard:
         raise KnowledgeBaseError(hard)

@@ -47,6 +47,10 @@ class KnowledgeBase:
     terms: list[m.Term] = field(default_factory=list)
     trees: dict[str, m.Tree] = field(default_factory=dict)
     presets: list[m.Preset] = field(default_factory=list)
+    #: Ids of option and tree files that could not be read; everything else read cleanly iff
+    #: ``shared_ok``. Lets the pipeline still run cross-file checks and skip what they mention.
+    unreadable: set[str] = field(default_factory=set)
+    shared_ok: bool = True
     #: (kind, id) -> Origin, for positions in cross-file checks and edit links.
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
 
@@ -190,11 +194,15 @@ class _Reader:
     def per_file(self, paths: list[Path], model: type[BaseModel], kind: str) -> Iterator[tuple[Any, Origin, Path]]:
         """One entity per file whose id must be the file name (options, trees)."""
         for path in paths:
-            if result := self.parse(path, model):
+            result = self.parse(path, model)
+            if result is None:
+                self.kb.unreadable.add(path.stem)
+            else:
                 parsed, loaded = result
                 origin = Origin(loaded.path, loaded.data)
                 if parsed.id != path.stem:
                     self.errors.append(DataError(origin.at("id"), f"id '{parsed.id}' does not match the file name '{path.name}'"))
+                    self.kb.unreadable.add(path.stem)
                 elif self.register(kind, parsed.id, origin):
                     yield parsed, origin, path
 
@@ -227,9 +235,12 @@ def read(root: Path, project_root: Path | None = None) -> tuple[KnowledgeBase, l
     presets = root / "presets.yaml"  # optional: only the designer needs it
     kb.presets = list(r.entries([presets] if presets.is_file() else [], m.PresetFile, "presets", "preset"))
 
+    kb.shared_ok = not r.errors  # categories, sources, rules, glossary and presets all read
     for opt, origin, path in r.per_file(sorted(root.glob(OPTION_GLOB)), m.Option, "option"):
         if opt.category != path.parent.name:
             r.errors.append(DataError(origin.at("category"), f"category '{opt.category}' does not match the folder 'options/{path.parent.name}/'"))
+            kb.unreadable.add(opt.id)
+            continue
         kb.options[opt.id] = opt
     kb.trees = {t.id: t for t, _, _ in r.per_file(sorted(root.glob("trees/*.yaml")), m.Tree, "tree")}
 

@@ -97,3 +97,23 @@ def test_build_fails_and_keeps_the_good_site(case: Case, tmp_path, good_site, ca
     for line in case.expect:
         assert line in caplog.text
     assert _digest(site) == before
+
+
+def test_one_run_reports_parse_and_cross_file_errors_together(tmp_path, capsys, monkeypatch):
+    """A broken option file does not hide the other files' problems, nor drown them in
+    follow-on errors about the broken option."""
+    combined = Case("combined", "three defects in three files", {
+        "options/alpha/fast-one.yaml": [("summary: The fast option.", "sumary: The fast option.")],
+        "options/alpha/slow-one.yaml": [("  retires_on: 2028-03-31\n", "")],
+        "rules/main.yaml": [("b: private-one", "b: privat-one")],
+    })
+    apply(combined, tmp_path / "kb")
+    monkeypatch.chdir(tmp_path)
+    assert cli_main(["--data", "kb", "validate"]) == 1
+    lines = [x for x in capsys.readouterr().err.splitlines() if x.startswith("kb/") and ": warning: " not in x]
+    assert lines == [
+        "kb/options/alpha/fast-one.yaml:1:1: missing required field 'summary'",
+        "kb/options/alpha/fast-one.yaml:4:1: unknown key 'sumary'; did you mean 'summary'?",
+        "kb/options/alpha/slow-one.yaml:7:10: status 'retiring' needs a retires_on date",
+        "kb/rules/main.yaml:5:8: unknown option 'privat-one'; did you mean 'private-one'?",
+    ]
