@@ -27,10 +27,9 @@ DESIGN_JSON = "api/design.json"
 PLANNER_JSON = "api/ipplan.json"
 
 # The order in which the chosen options' settings are merged; the first one to set a flag wins.
-# Some options repeat a companion's setting (the Cilium dataplane names the Azure plugin), so the
-# category that owns a setting comes first: the network before the plugin that lives in it, the
-# plugin before the policy engine and dataplane that run on it, the policy engine before the
-# dataplane (an engine sets ``networkPolicy`` explicitly; the Cilium dataplane only implies it).
+# Each option's data sets only its own flags, so clashes should not happen; if the data ever
+# repeats a companion's setting, the category that owns it comes first: the network before the
+# plugin that lives in it, the plugin before the policy engine and dataplane that run on it.
 # The command also reads in this order: network, pods, policy, egress, API server, ingress.
 # Categories missing here (test knowledge bases) follow in the knowledge base's own order.
 MERGE_ORDER = ("vnet", "pod-networking", "network-policy", "dataplane", "egress", "api-server-access", "app-exposure")
