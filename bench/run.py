@@ -37,17 +37,17 @@ PY = sys.executable
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795564800"}
 RUNS = 3
 
-CHILD = r'''
+CHILD = r"""
 import json, resource, sys, time, datetime as dt
 from pathlib import Path
 mode, config, site = sys.argv[1], sys.argv[2], sys.argv[3]
 out = {}
 if mode == "plugin":
-    from generator.pipeline import load_kb, today
-    from generator.render import render_site
+    from generator.app import build_site, load_kb
+    from generator.core.check import Settings, build_date
     t = time.perf_counter()
     kb, _ = load_kb(Path(sys.argv[4]))
-    render_site(kb, today=today(), review_days=180)
+    build_site(kb, Settings(today=build_date()))
     out["generator_s"] = time.perf_counter() - t
     out["options"] = len(kb.options)
 from mkdocs.commands.build import build
@@ -60,14 +60,16 @@ out["total_s"] = time.perf_counter() - t
 out["pages"] = sum(1 for _ in Path(site).rglob("*.html"))
 out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps(out))
-'''
+"""
 
 
 def child(mode: str, config: Path, site: Path, data: Path | None = None) -> dict:
     args = [PY, "-c", CHILD, mode, str(config), str(site)] + ([str(data)] if data else [])
     proc = subprocess.run(args, capture_output=True, text=True, env=ENV, cwd=config.parent)
     if proc.returncode != 0:
-        raise SystemExit(f"build failed ({mode}, {config}, exit {proc.returncode}):\n{proc.stdout[-2000:]}\n{proc.stderr[-3000:]}")
+        raise SystemExit(
+            f"build failed ({mode}, {config}, exit {proc.returncode}):\n{proc.stdout[-2000:]}\n{proc.stderr[-3000:]}"
+        )
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
@@ -86,22 +88,53 @@ def median(runs: list[dict], key: str) -> float:
 
 # --- 1. real site: plugin build vs plain build ---------------------------------------------
 
+
 def bench_real(tmp: Path) -> dict:
     config = project_copy(tmp / "real")
     plugin_runs, plain_runs = [], []
     rendered = tmp / "real-plain"
-    subprocess.run([PY, "-m", "generator.cli", "--data", str(tmp / "real" / "data"), "render", "--out", str(rendered),
-                    "--config", str(config)], check=True, env=ENV, capture_output=True, cwd=tmp / "real")
+    subprocess.run(
+        [
+            PY,
+            "-m",
+            "generator.adapters.cli",
+            "--data",
+            str(tmp / "real" / "data"),
+            "render",
+            "--out",
+            str(rendered),
+            "--config",
+            str(config),
+        ],
+        check=True,
+        env=ENV,
+        capture_output=True,
+        cwd=tmp / "real",
+    )
     for i in range(RUNS):  # interleaved so that machine noise hits both alike
         plugin_runs.append(child("plugin", config, tmp / f"site-plugin-{i}", tmp / "real" / "data"))
         plain_runs.append(child("plain", rendered / "mkdocs.yml", tmp / f"site-plain-{i}"))
-    gen, total, plain = median(plugin_runs, "generator_s"), median(plugin_runs, "total_s"), median(plain_runs, "total_s")
-    return {"pages": plugin_runs[0]["pages"], "options": plugin_runs[0]["options"], "generator_s": gen, "total_s": total,
-            "mkdocs_s": total - gen, "plain_s": plain, "ratio": total / plain, "gen_share": gen / total,
-            "peak_rss_mb": median(plugin_runs, "peak_rss_mb"), "runs": RUNS}
+    gen, total, plain = (
+        median(plugin_runs, "generator_s"),
+        median(plugin_runs, "total_s"),
+        median(plain_runs, "total_s"),
+    )
+    return {
+        "pages": plugin_runs[0]["pages"],
+        "options": plugin_runs[0]["options"],
+        "generator_s": gen,
+        "total_s": total,
+        "mkdocs_s": total - gen,
+        "plain_s": plain,
+        "ratio": total / plain,
+        "gen_share": gen / total,
+        "peak_rss_mb": median(plugin_runs, "peak_rss_mb"),
+        "runs": RUNS,
+    }
 
 
 # --- 2. synthetic knowledge bases -----------------------------------------------------------
+
 
 def _no_alias_dumper():
     import yaml
@@ -136,7 +169,14 @@ def grow(src: Path, dest: Path, factor: int) -> None:
                     out = dest / "options" / f"{cat['id']}-x{k}" / f"{opt_file.stem}-x{k}.yaml"
                     out.parent.mkdir(parents=True, exist_ok=True)
                     out.write_text(text)
-        extra.append({"id": f"scale-{k}", "name": f"Scale layer {k}", "summary": "Synthetic layer for the benchmark.", "categories": cats})
+        extra.append(
+            {
+                "id": f"scale-{k}",
+                "name": f"Scale layer {k}",
+                "summary": "Synthetic layer for the benchmark.",
+                "categories": cats,
+            }
+        )
     base["layers"].extend(extra)
     (dest / "categories.yaml").write_text(yaml.dump(base, Dumper=NoAliasesDumper, sort_keys=False, allow_unicode=True))
     presets_file = dest / "presets.yaml"
@@ -171,34 +211,64 @@ def bench_scale(tmp: Path) -> list[dict]:
         grow(ROOT / "data", data, factor)
         config = project_copy(tmp / f"scale-{factor}", data)
         runs = RUNS if factor < 100 else 1
-        results = [child("plugin", config, tmp / f"site-{factor}x-{i}", tmp / f"scale-{factor}" / "data") for i in range(runs)]
-        rows.append({"label": f"{factor}x", "factor": factor, "options": results[0]["options"], "pages": results[0]["pages"],
-                     "generator_s": median(results, "generator_s"), "total_s": median(results, "total_s"),
-                     "peak_rss_mb": median(results, "peak_rss_mb"), "runs": runs})
+        results = [
+            child("plugin", config, tmp / f"site-{factor}x-{i}", tmp / f"scale-{factor}" / "data") for i in range(runs)
+        ]
+        rows.append(
+            {
+                "label": f"{factor}x",
+                "factor": factor,
+                "options": results[0]["options"],
+                "pages": results[0]["pages"],
+                "generator_s": median(results, "generator_s"),
+                "total_s": median(results, "total_s"),
+                "peak_rss_mb": median(results, "peak_rss_mb"),
+                "runs": runs,
+            }
+        )
         shutil.rmtree(tmp / f"site-{factor}x-0", ignore_errors=True)
     data = tmp / "data-wide"
     widen(ROOT / "data", data, "egress", 50)
     config = project_copy(tmp / "wide", data)
     results = [child("plugin", config, tmp / f"site-wide-{i}", tmp / "wide" / "data") for i in range(RUNS)]
-    rows.append({"label": "egress at 50 options", "factor": None, "options": results[0]["options"], "pages": results[0]["pages"],
-                 "generator_s": median(results, "generator_s"), "total_s": median(results, "total_s"),
-                 "peak_rss_mb": median(results, "peak_rss_mb"), "runs": RUNS})
+    rows.append(
+        {
+            "label": "egress at 50 options",
+            "factor": None,
+            "options": results[0]["options"],
+            "pages": results[0]["pages"],
+            "generator_s": median(results, "generator_s"),
+            "total_s": median(results, "total_s"),
+            "peak_rss_mb": median(results, "peak_rss_mb"),
+            "runs": RUNS,
+        }
+    )
     return rows
 
 
 # --- 3. page weight -----------------------------------------------------------------------
 
 PAGE_TYPES = {
-    "home": "/", "layer": "/node/", "category": "/node/egress/", "option": "/options/azure-cni-overlay/",
-    "pair": "/compare/azure-cni-overlay-vs-kubenet/", "compare": "/compare/", "matrix": "/compatibility/",
-    "decision tree": "/decide/egress/", "designer": "/design/", "glossary": "/glossary/",
+    "home": "/",
+    "layer": "/node/",
+    "category": "/node/egress/",
+    "option": "/options/azure-cni-overlay/",
+    "pair": "/compare/azure-cni-overlay-vs-kubenet/",
+    "compare": "/compare/",
+    "matrix": "/compatibility/",
+    "decision tree": "/decide/egress/",
+    "designer": "/design/",
+    "glossary": "/glossary/",
 }
 
 
 def serve_dir(folder: Path) -> tuple[subprocess.Popen, str]:
     port = free_port()
-    proc = subprocess.Popen([PY, "-m", "http.server", str(port), "--bind", "127.0.0.1", "-d", str(folder)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [PY, "-m", "http.server", str(port), "--bind", "127.0.0.1", "-d", str(folder)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     wait_http(f"http://127.0.0.1:{port}/")
     return proc, f"http://127.0.0.1:{port}"
 
@@ -210,8 +280,10 @@ def bench_weight(site: Path) -> dict:
     rows = []
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium",
-                                        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            browser = p.chromium.launch(
+                executable_path="/usr/bin/chromium",
+                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+            )
             for kind, path in PAGE_TYPES.items():
                 if not (site / path.strip("/") / "index.html").exists():
                     continue
@@ -225,8 +297,17 @@ def bench_weight(site: Path) -> dict:
                     except Exception:
                         return
                     url = resp.url.split("?")[0]
-                    kind_ = ("html" if url.endswith("/") or url.endswith(".html") else "css" if url.endswith(".css")
-                             else "js" if url.endswith(".js") else "json" if url.endswith(".json") else "other")
+                    kind_ = (
+                        "html"
+                        if url.endswith("/") or url.endswith(".html")
+                        else "css"
+                        if url.endswith(".css")
+                        else "js"
+                        if url.endswith(".js")
+                        else "json"
+                        if url.endswith(".json")
+                        else "other"
+                    )
                     sizes[kind_] += len(body)
                     if kind_ == "js":
                         scripts.append((url.replace(base, ""), len(body)))
@@ -236,8 +317,16 @@ def bench_weight(site: Path) -> dict:
                 page.wait_for_timeout(300)
                 material = sum(n for u, n in scripts if "/assets/javascripts/" in u)
                 own = sum(n for u, n in scripts if "/assets/javascripts/" not in u)
-                rows.append({"type": kind, "path": path, **sizes, "material_js": material, "own_js": own,
-                             "own_scripts": sorted(u for u, _ in scripts if "/assets/javascripts/" not in u)})
+                rows.append(
+                    {
+                        "type": kind,
+                        "path": path,
+                        **sizes,
+                        "material_js": material,
+                        "own_js": own,
+                        "own_scripts": sorted(u for u, _ in scripts if "/assets/javascripts/" not in u),
+                    }
+                )
                 page.close()
             browser.close()
     finally:
@@ -247,6 +336,7 @@ def bench_weight(site: Path) -> dict:
 
 
 # --- 4. save-to-served latency --------------------------------------------------------------
+
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -268,8 +358,13 @@ def wait_http(url: str, timeout: float = 120) -> None:
 def bench_serve(tmp: Path) -> dict:
     config = project_copy(tmp / "serve")
     port = free_port()
-    proc = subprocess.Popen([PY, "-m", "mkdocs", "serve", "--livereload", "-f", str(config), "-a", f"127.0.0.1:{port}"],
-                            cwd=tmp / "serve", env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [PY, "-m", "mkdocs", "serve", "--livereload", "-f", str(config), "-a", f"127.0.0.1:{port}"],
+        cwd=tmp / "serve",
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}/options/azure-cni-overlay/"
     samples = []
     try:
@@ -300,19 +395,36 @@ def bench_serve(tmp: Path) -> dict:
 
 # --- report ---------------------------------------------------------------------------------
 
+
 def versions() -> dict:
     from importlib.metadata import version
 
     chromium = subprocess.run(["/usr/bin/chromium", "--version"], capture_output=True, text=True).stdout.strip()
-    return {"python": platform.python_version(), "mkdocs": version("mkdocs"), "mkdocs-material": version("mkdocs-material"),
-            "pydantic": version("pydantic"), "jinja2": version("jinja2"), "chromium": chromium}
+    return {
+        "python": platform.python_version(),
+        "mkdocs": version("mkdocs"),
+        "mkdocs-material": version("mkdocs-material"),
+        "pydantic": version("pydantic"),
+        "jinja2": version("jinja2"),
+        "chromium": chromium,
+    }
 
 
 def machine() -> str:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor())
-    mem = next((line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")), "0")
-    return f"{os.cpu_count()} cores ({cpu}), {int(mem) // 1024 // 1024} GiB RAM, {platform.system()} {platform.release()}"
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    mem = next(
+        (line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")), "0"
+    )
+    return (
+        f"{os.cpu_count()} cores ({cpu}), {int(mem) // 1024 // 1024} GiB RAM, {platform.system()} {platform.release()}"
+    )
 
 
 def kb_size(n: int) -> str:
@@ -322,49 +434,78 @@ def kb_size(n: int) -> str:
 def report(real: dict, scale: list[dict], weight: dict, serve: dict) -> str:
     v = versions()
     lines = [
-        "# Benchmark results", "",
+        "# Benchmark results",
+        "",
         f"Written by `bench/run.py` on {time.strftime('%Y-%m-%d')}. Machine: {machine()}.",
         "Versions: " + ", ".join(f"{k} {val}" for k, val in v.items()) + ".",
-        f"Times are medians of {RUNS} runs unless a row says otherwise; each build ran in a fresh process.", "",
-        "## 1. The real site", "",
-        "| measure | value |", "|---|---|",
+        f"Times are medians of {RUNS} runs unless a row says otherwise; each build ran in a fresh process.",
+        "",
+        "## 1. The real site",
+        "",
+        "| measure | value |",
+        "|---|---|",
         f"| options / HTML pages | {real['options']} / {real['pages']} |",
         f"| full strict build (plugin) | {real['total_s']:.2f} s |",
         f"| generator's part (load, validate, render Markdown) | {real['generator_s']:.3f} s ({real['gen_share']:.1%} of the build) |",
         f"| MkDocs' part (the rest) | {real['mkdocs_s']:.2f} s |",
         f"| plain MkDocs build of `aks-atlas render --out` (no plugin) | {real['plain_s']:.2f} s |",
         f"| plugin build / plain build | {real['ratio']:.3f} |",
-        f"| peak memory of one build | {real['peak_rss_mb']:.0f} MiB |", "",
+        f"| peak memory of one build | {real['peak_rss_mb']:.0f} MiB |",
+        "",
         f"Targets: generator part at most 5% of the build: **{'met' if real['gen_share'] <= 0.05 else 'missed'}**; "
-        f"plugin build within 10% of the plain build: **{'met' if real['ratio'] <= 1.10 else 'missed'}**.", "",
-        "## 2. Growth", "",
-        "Synthetic knowledge bases: the real one plus copies of all its categories in extra layers (1x = real).", "",
+        f"plugin build within 10% of the plain build: **{'met' if real['ratio'] <= 1.10 else 'missed'}**.",
+        "",
+        "## 2. Growth",
+        "",
+        "Synthetic knowledge bases: the real one plus copies of all its categories in extra layers (1x = real).",
+        "",
         "| KB | options | HTML pages | generator | total build | generator share | peak memory | runs |",
         "|---|---|---|---|---|---|---|---|",
     ]
     for r in scale:
-        lines.append(f"| {r['label']} | {r['options']} | {r['pages']} | {r['generator_s']:.2f} s | {r['total_s']:.1f} s | "
-                     f"{r['generator_s'] / r['total_s']:.1%} | {r['peak_rss_mb']:.0f} MiB | {r['runs']} |")
+        lines.append(
+            f"| {r['label']} | {r['options']} | {r['pages']} | {r['generator_s']:.2f} s | {r['total_s']:.1f} s | "
+            f"{r['generator_s'] / r['total_s']:.1%} | {r['peak_rss_mb']:.0f} MiB | {r['runs']} |"
+        )
     base = next(r for r in scale if r["factor"] == 1)
-    lines += ["", "| growth vs 1x | options | pages | generator time | total time | peak memory |", "|---|---|---|---|---|---|"]
+    lines += [
+        "",
+        "| growth vs 1x | options | pages | generator time | total time | peak memory |",
+        "|---|---|---|---|---|---|",
+    ]
     for r in scale:
         if r["factor"] and r["factor"] > 1:
-            lines.append(f"| {r['label']} | {r['options'] / base['options']:.1f}x | {r['pages'] / base['pages']:.1f}x | "
-                         f"{r['generator_s'] / base['generator_s']:.1f}x | {r['total_s'] / base['total_s']:.1f}x | "
-                         f"{r['peak_rss_mb'] / base['peak_rss_mb']:.1f}x |")
-    lines += ["", "## 3. Page weight (bytes transferred in Chromium, uncompressed)", "",
-              "| page type | HTML | CSS | JS (Material) | JS (atlas) | JSON | atlas scripts |", "|---|---|---|---|---|---|---|"]
+            lines.append(
+                f"| {r['label']} | {r['options'] / base['options']:.1f}x | {r['pages'] / base['pages']:.1f}x | "
+                f"{r['generator_s'] / base['generator_s']:.1f}x | {r['total_s'] / base['total_s']:.1f}x | "
+                f"{r['peak_rss_mb'] / base['peak_rss_mb']:.1f}x |"
+            )
+    lines += [
+        "",
+        "## 3. Page weight (bytes transferred in Chromium, uncompressed)",
+        "",
+        "| page type | HTML | CSS | JS (Material) | JS (atlas) | JSON | atlas scripts |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for p in weight["pages"]:
-        lines.append(f"| {p['type']} | {kb_size(p['html'])} | {kb_size(p['css'])} | {kb_size(p['material_js'])} | "
-                     f"{kb_size(p['own_js'])} | {kb_size(p['json'])} | {', '.join(s.rsplit('/', 1)[-1] for s in p['own_scripts'])} |")
+        lines.append(
+            f"| {p['type']} | {kb_size(p['html'])} | {kb_size(p['css'])} | {kb_size(p['material_js'])} | "
+            f"{kb_size(p['own_js'])} | {kb_size(p['json'])} | {', '.join(s.rsplit('/', 1)[-1] for s in p['own_scripts'])} |"
+        )
     plain_pages = [p for p in weight["pages"] if p["type"] in ("home", "layer", "option", "glossary")]
     worst = max(p["own_js"] for p in plain_pages) if plain_pages else 0
-    lines += ["", f"Search index: {kb_size(weight['search_index_bytes'])}.",
-              f"JavaScript beyond Material's bundle on pages without interactive tools: at most {kb_size(worst)} "
-              f"(target 30 KB: **{'met' if worst <= 30 * 1024 else 'missed'}**).", "",
-              "## 4. Save to served", "",
-              f"Editing an option's YAML under `mkdocs serve --livereload` until the rebuilt page is served: "
-              f"median {serve['median_s']:.2f} s (samples: {', '.join(f'{s:.2f}' for s in serve['samples_s'])} s).", ""]
+    lines += [
+        "",
+        f"Search index: {kb_size(weight['search_index_bytes'])}.",
+        f"JavaScript beyond Material's bundle on pages without interactive tools: at most {kb_size(worst)} "
+        f"(target 30 KB: **{'met' if worst <= 30 * 1024 else 'missed'}**).",
+        "",
+        "## 4. Save to served",
+        "",
+        f"Editing an option's YAML under `mkdocs serve --livereload` until the rebuilt page is served: "
+        f"median {serve['median_s']:.2f} s (samples: {', '.join(f'{s:.2f}' for s in serve['samples_s'])} s).",
+        "",
+    ]
     return "\n".join(lines)
 
 
@@ -383,7 +524,11 @@ def main() -> None:
     text = report(real, scale, weight, serve)
     out = Path(__file__).with_name("RESULTS.md")
     existing = out.read_text() if out.exists() else ""
-    analysis = existing.split("<!-- analysis -->", 1)[1] if "<!-- analysis -->" in existing else "\n## What the numbers say\n\n(written by hand after a run)\n"
+    analysis = (
+        existing.split("<!-- analysis -->", 1)[1]
+        if "<!-- analysis -->" in existing
+        else "\n## What the numbers say\n\n(written by hand after a run)\n"
+    )
     out.write_text(text + "\n<!-- analysis -->" + analysis)
     Path(__file__).with_name("results.json").write_text(json.dumps(data, indent=1, default=str) + "\n")
     print(text)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort, PluginError
 
-from generator.cli import main as cli_main
+from generator.adapters.cli import main as cli_main
 
 from .conftest import FIXTURES, build_site, write_config
 from .corpus import CASES, Case
@@ -102,11 +102,15 @@ def test_build_fails_and_keeps_the_good_site(case: Case, tmp_path, good_site, ca
 def test_one_run_reports_parse_and_cross_file_errors_together(tmp_path, capsys, monkeypatch):
     """A broken option file does not hide the other files' problems, nor drown them in
     follow-on errors about the broken option."""
-    combined = Case("combined", "three defects in three files", {
-        "options/alpha/fast-one.yaml": [("summary: The fast option.", "sumary: The fast option.")],
-        "options/alpha/slow-one.yaml": [("  retires_on: 2028-03-31\n", "")],
-        "rules/main.yaml": [("b: private-one", "b: privat-one")],
-    })
+    combined = Case(
+        "combined",
+        "three defects in three files",
+        {
+            "options/alpha/fast-one.yaml": [("summary: The fast option.", "sumary: The fast option.")],
+            "options/alpha/slow-one.yaml": [("  retires_on: 2028-03-31\n", "")],
+            "rules/main.yaml": [("b: private-one", "b: privat-one")],
+        },
+    )
     apply(combined, tmp_path / "kb")
     monkeypatch.chdir(tmp_path)
     assert cli_main(["--data", "kb", "validate"]) == 1

@@ -7,8 +7,16 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-PAGE_TYPES = ["/", "/pod/", "/pod/pod-networking/", "/options/azure-cni-overlay/", "/glossary/", "/tags/",
-              "/about/", "/no-such-page/"]
+PAGE_TYPES = [
+    "/",
+    "/pod/",
+    "/pod/pod-networking/",
+    "/options/azure-cni-overlay/",
+    "/glossary/",
+    "/tags/",
+    "/about/",
+    "/no-such-page/",
+]
 
 
 @pytest.mark.parametrize("path", PAGE_TYPES)
@@ -24,7 +32,9 @@ def _search(tab, query: str) -> list[str]:
     tab.page.click("input.md-search__input")
     tab.page.keyboard.type(query, delay=20)  # Material reacts to key events, not to fill()
     tab.page.wait_for_selector(".md-search-result__item", timeout=10_000)
-    return [t.strip() for t in tab.page.locator(".md-search-result__item h1, .md-search-result__item h2").all_inner_texts()]
+    return [
+        t.strip() for t in tab.page.locator(".md-search-result__item h1, .md-search-result__item h2").all_inner_texts()
+    ]
 
 
 def test_search_finds_an_option_by_name(tab):

@@ -8,8 +8,8 @@ import itertools
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from generator import compare
-from generator.pipeline import load_kb
+from generator.app import load_kb
+from generator.features.compare import pages as compare
 
 from .conftest import FIXTURES, ROOT
 
@@ -44,7 +44,11 @@ def test_every_pair_in_a_category_has_exactly_one_page(kb, real_site):
     assert "kubenet-vs-azure-cni-overlay" not in built
     assert not any(n.startswith("kubenet-vs-managed") for n in built)
     index = page(real_site, "compare")
-    linked = {a.attributes["href"].strip("/").split("/")[-1] for a in index.css("article a") if "-vs-" in a.attributes.get("href", "")}
+    linked = {
+        a.attributes["href"].strip("/").split("/")[-1]
+        for a in index.css("article a")
+        if "-vs-" in a.attributes.get("href", "")
+    }
     assert linked == expected
 
 
@@ -72,7 +76,10 @@ def test_matrix_has_every_rule_on_both_sides(kb, real_site):
     doc = page(real_site, "compatibility")
     rows = {tr.attributes["id"]: tr for tr in doc.css("table.atlas-matrix tbody tr")}
     assert len(rows) == len(kb.options)
-    order = [th.css_first("a").attributes["href"].strip("/").split("/")[-1] for th in doc.css("table.atlas-matrix thead th[data-category]")]
+    order = [
+        th.css_first("a").attributes["href"].strip("/").split("/")[-1]
+        for th in doc.css("table.atlas-matrix thead th[data-category]")
+    ]
     for rule in kb.rules:
         for row, col in ((rule.a, rule.b), (rule.b, rule.a)):
             td = rows[row].css("td")[order.index(col)]
@@ -102,7 +109,9 @@ def test_pair_page_in_the_browser(tab):
     highlighted = tab.page.locator("table.atlas-pair tr.atlas-diff")
     assert highlighted.count() >= 5
     bg = tab.page.evaluate("getComputedStyle(document.querySelector('tr.atlas-diff > td')).backgroundColor")
-    plain = tab.page.evaluate("getComputedStyle(document.querySelector('table.atlas-pair tbody tr:not(.atlas-diff) > td')).backgroundColor")
+    plain = tab.page.evaluate(
+        "getComputedStyle(document.querySelector('table.atlas-pair tbody tr:not(.atlas-diff) > td')).backgroundColor"
+    )
     assert bg != plain  # the highlight is visible, not just a class
     assert tab.outside == [] and tab.console_errors == []
 
@@ -125,7 +134,10 @@ def test_compare_any_three_options_diff_toggle_and_permalink(tab):
     assert tab.page.get_by_label("No network policy engine").is_disabled()
     tab.page.get_by_label("Calico network policy").uncheck()
     url = tab.page.url
-    assert "ids=azure-cni-overlay%2Ckubenet%2Ccilium-dataplane" in url or "ids=azure-cni-overlay,kubenet,cilium-dataplane" in url
+    assert (
+        "ids=azure-cni-overlay%2Ckubenet%2Ccilium-dataplane" in url
+        or "ids=azure-cni-overlay,kubenet,cilium-dataplane" in url
+    )
     assert "diff=1" in url
     tab.page.get_by_role("button", name="Copy link").click()
     assert tab.page.evaluate("navigator.clipboard.readText()") == url

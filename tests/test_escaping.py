@@ -22,11 +22,23 @@ def payload(field: str) -> str:
 INJECTIONS = {
     "option-name": ("options/alpha/fast-one.yaml", "name: Fast One", "name: 'Fast {p}'"),
     "cell-text-value": ("options/alpha/fast-one.yaml", "value: Overlay range", "value: '{p}'"),
-    "limit-name": ("options/alpha/fast-one.yaml", "migrations:", "limits:\n  - name: '{p}'\n    value: 3\n    unit: '{p}'\n    sources: [doc-a]\nmigrations:"),
+    "limit-name": (
+        "options/alpha/fast-one.yaml",
+        "migrations:",
+        "limits:\n  - name: '{p}'\n    value: 3\n    unit: '{p}'\n    sources: [doc-a]\nmigrations:",
+    ),
     "flag-value": ("options/alpha/fast-one.yaml", "      value: azure\n      why", "      value: '{p}'\n      why"),
-    "property-value": ("options/alpha/fast-one.yaml", "    - property: properties.networkProfile.networkPlugin\n      value: azure", "    - property: properties.networkProfile.networkPlugin\n      value: '{p}'"),
+    "property-value": (
+        "options/alpha/fast-one.yaml",
+        "    - property: properties.networkProfile.networkPlugin\n      value: azure",
+        "    - property: properties.networkProfile.networkPlugin\n      value: '{p}'",
+    ),
     "keyword": ("options/alpha/fast-one.yaml", "keywords: [speedy, turbo]", "keywords: [speedy, '{p}']"),
-    "variant-name": ("options/beta/private-one.yaml", "cells:", "variants:\n  - id: v1\n    name: '{p}'\n    summary: A variant.\n    status: ga\n    sources: [doc-a]\ncells:"),
+    "variant-name": (
+        "options/beta/private-one.yaml",
+        "cells:",
+        "variants:\n  - id: v1\n    name: '{p}'\n    summary: A variant.\n    status: ga\n    sources: [doc-a]\ncells:",
+    ),
     "layer-name": ("categories.yaml", "name: Network layer", "name: 'Net {p}'"),
     "category-name": ("categories.yaml", "name: Alpha choice", "name: 'Alpha {p}'"),
     "dimension-name": ("categories.yaml", "name: Speed", "name: 'Speed {p}'"),
@@ -49,8 +61,12 @@ def hostile_site(tmp_path_factory):
         path.write_text(text.replace(old, new.replace("{p}", payload(field).replace("'", "''")), 1), encoding="utf-8")
     # Prose fields cannot hold raw HTML, but markup in a code span must show literally too.
     path = kb / "options/alpha/fast-one.yaml"
-    path.write_text(path.read_text().replace("description: Fast and **bold**.",
-                                             "description: 'Fast and `<script>window.__xss=\"prose\"</script>` literally.'"))
+    path.write_text(
+        path.read_text().replace(
+            "description: Fast and **bold**.",
+            "description: 'Fast and `<script>window.__xss=\"prose\"</script>` literally.'",
+        )
+    )
     site = build_site(write_config(root, kb), root / "site")
     url, server = serve(site)
     yield site, url

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from generator import model as m
-from generator.pipeline import load_kb
-from generator.views import SUPPORT_LABELS, fmt_number
+from generator.app import load_kb
+from generator.core import model as m
+from generator.core.vocab import SUPPORT
+from generator.site.views import fmt_number
 
 from .conftest import ROOT
 
@@ -31,14 +32,33 @@ def page(site: Path, url: str) -> LexborHTMLParser:
 REQUIRED = {
     "api-server-access": {"public-api-server", "private-cluster", "api-server-vnet-integration"},
     "vnet": {"managed-vnet", "byo-vnet"},
-    "egress": {"outbound-load-balancer", "managed-nat-gateway", "managed-nat-gateway-v2", "user-assigned-nat-gateway",
-               "user-defined-routing", "outbound-none", "outbound-block"},
-    "pod-networking": {"azure-cni-overlay", "azure-cni-pod-subnet-dynamic", "azure-cni-pod-subnet-static-block",
-                       "azure-cni-node-subnet", "kubenet", "byo-cni"},
+    "egress": {
+        "outbound-load-balancer",
+        "managed-nat-gateway",
+        "managed-nat-gateway-v2",
+        "user-assigned-nat-gateway",
+        "user-defined-routing",
+        "outbound-none",
+        "outbound-block",
+    },
+    "pod-networking": {
+        "azure-cni-overlay",
+        "azure-cni-pod-subnet-dynamic",
+        "azure-cni-pod-subnet-static-block",
+        "azure-cni-node-subnet",
+        "kubenet",
+        "byo-cni",
+    },
     "dataplane": {"cilium-dataplane", "azure-iptables-dataplane"},
     "network-policy": {"cilium-network-policy", "calico-network-policy", "azure-npm", "no-network-policy"},
-    "app-exposure": {"service-load-balancer", "app-routing-nginx", "app-routing-gateway-api", "istio-ingress-gateway",
-                     "application-gateway-for-containers", "agic"},
+    "app-exposure": {
+        "service-load-balancer",
+        "app-routing-nginx",
+        "app-routing-gateway-api",
+        "istio-ingress-gateway",
+        "application-gateway-for-containers",
+        "agic",
+    },
 }
 
 
@@ -58,7 +78,7 @@ def test_every_option_has_a_page_with_a_learn_source_and_date(kb, real_site):
 def _expected(cell: m.Cell) -> list[str]:
     out = []
     if cell.level:
-        out.append(SUPPORT_LABELS[cell.level])
+        out.append(SUPPORT[cell.level].label)
     if isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool):
         out.append(fmt_number(cell.value))
     elif cell.value is not None:
@@ -97,27 +117,33 @@ def test_option_pages_show_every_limit_and_flag(kb, real_site):
             assert flag.flag in text, (opt.id, flag.flag)
 
 
-@pytest.mark.parametrize("option_id, label", [
-    ("kubenet", "Retiring 2028-03-31"),
-    ("azure-npm", "Retiring 2028-09-30"),
-    ("app-routing-nginx", "Retiring 2026-11-30"),
-    ("managed-nat-gateway-v2", "Preview"),
-    ("outbound-block", "Preview"),
-    ("azure-cni-overlay", "GA"),
-    ("azure-cni-node-subnet", "Legacy"),
-])
+@pytest.mark.parametrize(
+    "option_id, label",
+    [
+        ("kubenet", "Retiring 2028-03-31"),
+        ("azure-npm", "Retiring 2028-09-30"),
+        ("app-routing-nginx", "Retiring 2026-11-30"),
+        ("managed-nat-gateway-v2", "Preview"),
+        ("outbound-block", "Preview"),
+        ("azure-cni-overlay", "GA"),
+        ("azure-cni-node-subnet", "Legacy"),
+    ],
+)
 def test_lifecycle_badges(real_site, option_id, label):
     assert page(real_site, f"options/{option_id}").css_first(".atlas-meta .atlas-status").text() == label
 
 
-@pytest.mark.parametrize("url, needle", [
-    ("pod/pod-networking", "5,000"),          # overlay max nodes
-    ("pod/pod-networking", "1,000,000"),      # static block pods
-    ("pod/pod-networking", "400"),            # kubenet nodes
-    ("options/api-server-vnet-integration", "/28"),
-    ("options/outbound-load-balancer", "1,024"),
-    ("options/managed-nat-gateway", "64,512"),
-])
+@pytest.mark.parametrize(
+    "url, needle",
+    [
+        ("pod/pod-networking", "5,000"),  # overlay max nodes
+        ("pod/pod-networking", "1,000,000"),  # static block pods
+        ("pod/pod-networking", "400"),  # kubenet nodes
+        ("options/api-server-vnet-integration", "/28"),
+        ("options/outbound-load-balancer", "1,024"),
+        ("options/managed-nat-gateway", "64,512"),
+    ],
+)
 def test_well_known_facts_appear(real_site, url, needle):
     assert needle in page(real_site, url).css_first("article").text()
 

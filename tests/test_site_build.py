@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import filecmp
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +12,7 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from generator.cli import main as cli_main
+from generator.adapters.cli import main as cli_main
 
 from .conftest import FIXTURES, ROOT, build_site, copy_fixture, write_config
 
@@ -60,9 +59,16 @@ def test_option_page_sections(mini_site):
     doc = html(mini_site, "options/fast-one")
     assert doc.css_first("h1").text().rstrip("¶") == "Fast One"
     heads = [h.text(strip=True).rstrip("¶") for h in doc.css("article h2")]
-    for expected in ("At a glance", "When to choose it", "Pros and cons", "How to select it",
-                     "Migrating to another option", "Works with, and does not work with",
-                     "Other options for Alpha choice", "Sources"):
+    for expected in (
+        "At a glance",
+        "When to choose it",
+        "Pros and cons",
+        "How to select it",
+        "Migrating to another option",
+        "Works with, and does not work with",
+        "Other options for Alpha choice",
+        "Sources",
+    ):
         assert expected in heads
     code = doc.css_first(".tabbed-block pre").text()
     assert "--network-plugin azure" in code
@@ -87,7 +93,9 @@ def test_stale_option_is_flagged(mini_site):
 
 def test_edit_links_open_the_yaml_behind_the_page(mini_site):
     edit = html(mini_site, "options/fast-one").css_first('a[title="Edit this page"]')
-    assert edit.attributes["href"].endswith("/kb/options/alpha/fast-one.yaml") or edit.attributes["href"].endswith("options/alpha/fast-one.yaml")
+    assert edit.attributes["href"].endswith("/kb/options/alpha/fast-one.yaml") or edit.attributes["href"].endswith(
+        "options/alpha/fast-one.yaml"
+    )
     cat = html(mini_site, "net/alpha").css_first('a[title="Edit this page"]').attributes["href"]
     assert cat.endswith("categories.yaml")
     about = html(mini_site, "about").css_first('a[title="Edit this page"]').attributes["href"]
@@ -192,8 +200,11 @@ def test_validate_cli_exit_codes(tmp_path, capsys):
 
 
 def test_console_script_is_installed():
-    result = subprocess.run([str(Path(sys.executable).parent / "aks-atlas"), "--data", str(FIXTURES / "kb-mini"), "validate"],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "aks-atlas"), "--data", str(FIXTURES / "kb-mini"), "validate"],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
 
 
@@ -210,7 +221,11 @@ def test_yaml_files_point_editors_at_the_schema():
     data = ROOT / "data"
     for path in sorted(data.glob("options/*/*.yaml")):
         assert path.read_text().startswith("# yaml-language-server: $schema=../../schema/option.schema.json"), path
-    assert (data / "categories.yaml").read_text().startswith("# yaml-language-server: $schema=schema/categories.schema.json")
+    assert (
+        (data / "categories.yaml")
+        .read_text()
+        .startswith("# yaml-language-server: $schema=schema/categories.schema.json")
+    )
 
 
 def test_export_command_prints_json(capsys):
@@ -223,7 +238,7 @@ def test_export_command_prints_json(capsys):
 def test_a_passed_retirement_date_is_a_warning(capsys):
     import datetime as dt
 
-    from generator.pipeline import load_kb
+    from generator.app import load_kb
 
     _, warnings = load_kb(FIXTURES / "kb-mini", on=dt.date(2028, 4, 1))
     assert any("retires_on 2028-03-31 has passed: set the status to retired" in str(w) for w in warnings)

@@ -4,12 +4,11 @@ Chromium, accessibility per page type, reproducible builds of the real site."""
 from __future__ import annotations
 
 import filecmp
-import shutil
 
 import pytest
 
-from generator.cli import main as cli_main
-from generator.linkcheck import ALLOWED_LINK_HOSTS, check_links
+from generator.adapters.cli import main as cli_main
+from generator.adapters.linkcheck import ALLOWED_LINK_HOSTS, check_links
 
 from .conftest import ROOT, build_site, copy_fixture, write_config
 
@@ -23,15 +22,22 @@ def test_link_checker_catches_each_kind_of_defect(tmp_path):
     kb = copy_fixture("kb-mini", tmp_path)
     site = build_site(write_config(tmp_path, kb), tmp_path / "site")
     page = site / "about" / "index.html"
-    page.write_text(page.read_text().replace("</article>", (
-        '<a href="../net/alpha/#no-such-row">a</a>'
-        '<a href="../nowhere/">b</a>'
-        '<a href="http://learn.microsoft.com/x">c</a>'
-        '<a href="https://evil.example.com/">d</a>'
-        '<a href="javascript:alert(1)">e</a>'
-        '<a href="/net/">f</a>'
-        '<a href="../net/alpha/#fast-one">ok</a>'
-        "</article>"), 1))
+    page.write_text(
+        page.read_text().replace(
+            "</article>",
+            (
+                '<a href="../net/alpha/#no-such-row">a</a>'
+                '<a href="../nowhere/">b</a>'
+                '<a href="http://learn.microsoft.com/x">c</a>'
+                '<a href="https://evil.example.com/">d</a>'
+                '<a href="javascript:alert(1)">e</a>'
+                '<a href="/net/">f</a>'
+                '<a href="../net/alpha/#fast-one">ok</a>'
+                "</article>"
+            ),
+            1,
+        )
+    )
     problems = {(b.target, b.problem) for b in check_links(site)}
     assert problems == {
         ("../net/alpha/#no-such-row", "no element with id 'no-such-row'"),
@@ -57,8 +63,10 @@ def test_real_site_builds_byte_identical_twice(real_site, tmp_path):
 
 
 def _all_pages(site):
-    return sorted("/" + p.parent.relative_to(site).as_posix().strip(".") + ("/" if p.parent != site else "")
-                  for p in site.rglob("index.html"))
+    return sorted(
+        "/" + p.parent.relative_to(site).as_posix().strip(".") + ("/" if p.parent != site else "")
+        for p in site.rglob("index.html")
+    )
 
 
 @pytest.mark.browser
@@ -104,7 +112,9 @@ AXE_PAGES = {
 def test_axe_finds_no_violation(tab, kind, scheme):
     from axe_playwright_python.sync_playwright import Axe
 
-    tab.page.add_init_script(f"localStorage.setItem('/.__palette', JSON.stringify({{index: {0 if scheme == 'default' else 1}, color: {{scheme: '{scheme}'}}}}))")
+    tab.page.add_init_script(
+        f"localStorage.setItem('/.__palette', JSON.stringify({{index: {0 if scheme == 'default' else 1}, color: {{scheme: '{scheme}'}}}}))"
+    )
     tab.goto(AXE_PAGES[kind])
     tab.page.wait_for_timeout(300)
     assert tab.page.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme

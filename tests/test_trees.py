@@ -13,9 +13,9 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from generator import model as m
-from generator.cli import main as cli_main
-from generator.pipeline import load_kb
+from generator.adapters.cli import main as cli_main
+from generator.app import load_kb
+from generator.core import model as m
 
 from .conftest import FIXTURES, ROOT, build_site, open_tab, write_config
 
@@ -39,9 +39,15 @@ BAD = {
         f"{K}bad-duplicate-answer.yaml:26:16: answer 'slow' has the same label as answer 'slow' in question 'q2'",
     ],
     "bad-unknown-option": [f"{K}bad-unknown-option.yaml:31:17: unknown option 'fast-on'; did you mean 'fast-one'?"],
-    "bad-conflict": [f"{K}bad-conflict.yaml:37:27: 'private-one' conflicts with 'slow-one' (rule 'slow-conflicts-private')"],
-    "bad-wrong-category": [f"{K}bad-wrong-category.yaml:38:17: 'private-one' is a beta option, but this tree decides alpha"],
-    "bad-coverage": [f"{K}bad-coverage.yaml:37:16: outcome 'slow' recommends no option for beta; each outcome of a cross-category tree covers the same categories"],
+    "bad-conflict": [
+        f"{K}bad-conflict.yaml:37:27: 'private-one' conflicts with 'slow-one' (rule 'slow-conflicts-private')"
+    ],
+    "bad-wrong-category": [
+        f"{K}bad-wrong-category.yaml:38:17: 'private-one' is a beta option, but this tree decides alpha"
+    ],
+    "bad-coverage": [
+        f"{K}bad-coverage.yaml:37:16: outcome 'slow' recommends no option for beta; each outcome of a cross-category tree covers the same categories"
+    ],
     "bad-references": [
         f"{K}bad-references.yaml:5:11: unknown category 'alfa'; did you mean 'alpha'?",
         f"{K}bad-references.yaml:6:8: start 'q0' is not a question of this tree",
@@ -87,7 +93,10 @@ def test_a_retired_option_cannot_be_recommended(tmp_path, capsys, monkeypatch):
     kb = mini_kb(tmp_path / "kb", "good")
     path = kb / "options/alpha/slow-one.yaml"
     path.write_text(path.read_text().replace("level: retiring", "level: retired"))
-    assert validate(tmp_path, capsys, monkeypatch) == (1, [f"{K}good.yaml:38:17: 'slow-one' is retired and cannot be recommended"])
+    assert validate(tmp_path, capsys, monkeypatch) == (
+        1,
+        [f"{K}good.yaml:38:17: 'slow-one' is retired and cannot be recommended"],
+    )
 
 
 def test_a_combination_that_breaks_a_requires_rule_is_rejected(tmp_path, capsys, monkeypatch):
@@ -106,7 +115,9 @@ def test_a_combination_that_breaks_a_requires_rule_is_rejected(tmp_path, capsys,
     rule = next(r for r in kb.rules if (r.kind.value, r.a, r.b) == ("requires", "managed-nat-gateway", "managed-vnet"))
     code, lines = validate(tmp_path, capsys, monkeypatch)
     assert code == 1
-    assert lines == [f"kb/trees/design-my-cluster-network.yaml:{line}:{col}: 'managed-nat-gateway' requires 'managed-vnet' (rule '{rule.id}'), but this outcome recommends 'byo-vnet'"]
+    assert lines == [
+        f"kb/trees/design-my-cluster-network.yaml:{line}:{col}: 'managed-nat-gateway' requires 'managed-vnet' (rule '{rule.id}'), but this outcome recommends 'byo-vnet'"
+    ]
 
 
 def test_a_bad_tree_fails_the_mkdocs_build(tmp_path):
@@ -143,12 +154,22 @@ def paths(tree: m.Tree) -> list[tuple[list[str], str]]:
 
 
 def test_there_is_a_tree_per_decision_category_and_an_end_to_end_tree(kb):
-    assert {"api-server-access", "egress", "pod-networking", "dataplane-and-policy", "app-exposure", "design-my-cluster-network"} <= set(kb.trees)
+    assert {
+        "api-server-access",
+        "egress",
+        "pod-networking",
+        "dataplane-and-policy",
+        "app-exposure",
+        "design-my-cluster-network",
+    } <= set(kb.trees)
     for tid in ("api-server-access", "egress", "pod-networking", "app-exposure"):
         assert kb.trees[tid].category == tid
     for tid in ("dataplane-and-policy", "design-my-cluster-network"):
         assert kb.trees[tid].category is None
-    assert {kb.options[o].category for oc in kb.trees["dataplane-and-policy"].outcomes for o in oc.recommend} == {"dataplane", "network-policy"}
+    assert {kb.options[o].category for oc in kb.trees["dataplane-and-policy"].outcomes for o in oc.recommend} == {
+        "dataplane",
+        "network-policy",
+    }
     for oc in kb.trees["design-my-cluster-network"].outcomes:
         assert sorted(kb.options[o].category for o in oc.recommend) == sorted(kb.categories), oc.id
 
@@ -194,7 +215,9 @@ def test_outline_has_every_node_with_an_anchor_and_working_links(real_site, kb):
                 href = [a.attributes["href"] for a in li.css("a") if "options/" in a.attributes["href"]][0]
                 assert href == f"../../options/{li.attributes['data-option']}/"
                 assert (real_site / "decide" / tree.id / href / "index.html").resolve().is_file()
-            assert [li.attributes["data-option"] for li in card.css(".atlas-outcome__ruled-out li")] == [r.option for r in oc.ruled_out]
+            assert [li.attributes["data-option"] for li in card.css(".atlas-outcome__ruled-out li")] == [
+                r.option for r in oc.ruled_out
+            ]
         wizard = doc.css_first('[data-atlas-module="wizard"]')
         data = (real_site / "decide" / tree.id / wizard.attributes["data-tree-src"]).resolve()
         assert data.is_file() and json.loads(data.read_text())["start"] == tree.start
@@ -212,7 +235,11 @@ def test_lifecycle_warnings_come_from_the_option_status(real_site, kb):
             for oid in oc.recommend:
                 opt = kb.options[oid]
                 warned = any(t.startswith(opt.name) for t in titles)
-                assert warned == (opt.status.level in (m.Status.preview, m.Status.legacy, m.Status.retiring)), (tree.id, oc.id, oid)
+                assert warned == (opt.status.level in (m.Status.preview, m.Status.legacy, m.Status.retiring)), (
+                    tree.id,
+                    oc.id,
+                    oid,
+                )
 
 
 def test_end_to_end_outcomes_link_comparisons_and_the_designer(real_site, kb):
@@ -238,7 +265,10 @@ def test_tree_data_escapes_and_matches_the_page(tmp_path):
     site = build_site(write_config(tmp_path, kb), tmp_path / "site")
     page = (site / "decide/good/index.html").read_text()
     assert "<script>alert(1)" not in page
-    assert "Fast wins &quot;quotes&quot; &amp; &lt;script&gt;alert(1)&lt;/script&gt;" in page or "Fast wins \"quotes\" &amp; &lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert (
+        "Fast wins &quot;quotes&quot; &amp; &lt;script&gt;alert(1)&lt;/script&gt;" in page
+        or 'Fast wins "quotes" &amp; &lt;script&gt;alert(1)&lt;/script&gt;' in page
+    )
     assert "<b>bold</b>" not in page and "&lt;b&gt;bold&lt;/b&gt;" in page
     data = json.loads((site / "api/trees/good.json").read_text())
     assert data["outcomes"]["fast"]["title"] == 'Fast wins "quotes" & <script>alert(1)</script>'
@@ -405,7 +435,9 @@ def test_flowchart_nodes_link_to_the_outline_and_options(tab, kb):
     tree = kb.trees["pod-networking"]
     tab.goto(f"/decide/{tree.id}/")
     wait_ready(tab)
-    hrefs = tab.page.eval_on_selector_all(".atlas-flowchart svg a", "els => els.map(a => a.getAttribute('href') || a.getAttribute('xlink:href'))")
+    hrefs = tab.page.eval_on_selector_all(
+        ".atlas-flowchart svg a", "els => els.map(a => a.getAttribute('href') || a.getAttribute('xlink:href'))"
+    )
     expected = [f"#{q.id}" for q in tree.questions]
     expected += [f"../../options/{oc.recommend[0]}/" if len(oc.recommend) == 1 else f"#{oc.id}" for oc in tree.outcomes]
     assert sorted(hrefs) == sorted(expected)
@@ -447,7 +479,10 @@ def test_outline_reads_without_javascript(browser, site_url, kb):
         tab.page.context.close()
 
 
-@pytest.mark.parametrize("path", ["/decide/", "/decide/design-my-cluster-network/?path=firewall.linux-only.not-routable.waf", "/decide/egress/"])
+@pytest.mark.parametrize(
+    "path",
+    ["/decide/", "/decide/design-my-cluster-network/?path=firewall.linux-only.not-routable.waf", "/decide/egress/"],
+)
 def test_axe_finds_no_violations(tab, path):
     from axe_playwright_python.sync_playwright import Axe
 

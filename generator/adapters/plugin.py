@@ -1,0 +1,95 @@
+"""The MkDocs adapter: hands the core's pages to MkDocs. No knowledge of the data lives here.
+
+Order matters (DESIGN §8): MkDocs empties ``site_dir`` after ``on_pre_build``, so the whole
+knowledge base is loaded, checked and rendered there; a data or template error raises
+``PluginError`` before the last good site is touched. ``on_files`` only adds what was rendered.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from ..app import build_site, load_kb
+from ..core.check import DEFAULT_REVIEW_DAYS, Settings, build_date
+from ..core.errors import KnowledgeBaseError
+from ..site.render import TEMPLATES, Site
+
+# Stale-fact warnings go to a logger outside the "mkdocs" tree on purpose: `strict` turns
+# mkdocs warnings into a failed build, and facts ageing must not break a deployment.
+stale_log = logging.getLogger("aks_atlas.stale")
+log = logging.getLogger("mkdocs.plugins.aks_atlas")
+
+
+class AtlasConfig(Config):
+    data_dir = c.Type(str, default="data")
+    review_days = c.Type(int, default=DEFAULT_REVIEW_DAYS)
+    stale_is_error = c.Type(bool, default=False)
+
+
+class AtlasPlugin(BasePlugin[AtlasConfig]):
+    def __init__(self) -> None:
+        self.site: Site | None = None
+        self.data_dir = Path("data")
+
+    # Why: paths in mkdocs.yml are relative to the config file, not to the working directory.
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        self.data_dir = (base / self.config.data_dir).resolve()
+        return config
+
+    # Why: everything that can fail runs here, before MkDocs empties site_dir.
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        try:
+            kb, warnings = load_kb(self.data_dir, review_days=self.config.review_days)
+            self.site = build_site(kb, Settings(today=build_date(), review_days=self.config.review_days))
+        except KnowledgeBaseError as exc:
+            raise PluginError(
+                f"the knowledge base has {len(exc.errors)} error(s):\n" + "\n".join(map(str, exc.errors))
+            ) from None
+        for w in warnings:
+            (log.warning if self.config.stale_is_error else stale_log.warning)(str(w))
+        if not config.nav:
+            config.nav = self.site.nav
+
+    # Why: generated pages exist only in memory; their edit link opens the YAML behind them.
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.site is not None
+        for f in files:
+            if f.src_uri.endswith(".md"):
+                f.edit_uri = f"{Path(config.docs_dir).name}/{f.src_uri}"
+        in_nav = self.site.nav_sources() if config.nav == self.site.nav else None
+        for src, content in {**self.site.pages, **self.site.assets}.items():
+            existing = files.get_file_from_path(src)
+            if existing is not None:
+                raise PluginError(f"docs/{src} clashes with a generated page; remove it or rename it")
+            # Pages reached from other pages (pairs, redirects) are deliberately not in the nav.
+            hidden = in_nav is not None and src.endswith(".md") and src not in in_nav
+            generated = File.generated(
+                config,
+                src,
+                content=content,
+                inclusion=InclusionLevel.NOT_IN_NAV if hidden else InclusionLevel.UNDEFINED,
+            )
+            generated.edit_uri = self.site.edit_paths.get(src)
+            files.append(generated)
+        return files
+
+    # Why: glossary abbreviations become tooltips on every page, hand-written ones included.
+    def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files: Files) -> str:
+        if self.site and self.site.abbreviations:
+            return f"{markdown}\n\n{self.site.abbreviations}\n"
+        return markdown
+
+    # Why: editing a YAML file or a template must rebuild the page under `mkdocs serve`.
+    def on_serve(self, server, config: MkDocsConfig, builder):
+        server.watch(str(self.data_dir))
+        server.watch(str(TEMPLATES))
+        return server

@@ -1,0 +1,349 @@
+"""Cross-file checks on a read knowledge base: references, cells, rules, provenance, freshness.
+
+Each check is a small function that yields ``DataError``s with the position of the offending
+field, so one run reports everything at once. Stale facts are warnings, not errors: time
+passing must not break a deployment, but the build says so and the page shows a badge.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from . import model as m
+from .errors import DataError, did_you_mean
+from .read import KnowledgeBase, Origin
+from .vocab import RULE_KINDS
+
+DEFAULT_REVIEW_DAYS = 180
+
+#: Hosts that sources may point to. Every option and rule also needs one learn.microsoft.com page.
+ALLOWED_SOURCE_HOSTS = ("learn.microsoft.com", "github.com", "blog.aks.azure.com")
+PRIMARY_HOST = "learn.microsoft.com"
+
+# Raw HTML is rejected in prose: the generator decides the markup (DESIGN §4). Code spans are
+# stripped first so that `--pod-cidr <cidr>` in backticks stays legal.
+_CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
+_HTML = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>")
+_MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
+# Keys whose strings are code or plain text, not Markdown: the templates escape them, so markup
+# in them shows literally instead of being rejected (``render.text``/``render.html``).
+_NOT_PROSE_KEYS = {
+    "flag",
+    "value",
+    "property",
+    "url",
+    "enable_on_existing",
+    "name",
+    "title",
+    "term",
+    "expansion",
+    "unit",
+    "label",
+    "keywords",
+    "question",
+    "because",
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What checks and pages need to know about the build: its date and when a fact is stale."""
+
+    today: dt.date
+    review_days: int = DEFAULT_REVIEW_DAYS
+
+
+def build_date() -> dt.date:
+    """Today, or the day of ``SOURCE_DATE_EPOCH`` so that builds are reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.date.today()
+
+
+def check(kb: KnowledgeBase, settings: Settings) -> list[DataError]:
+    """Every cross-file problem of ``kb`` (errors and stale-fact warnings)."""
+    errors: list[DataError] = []
+    for fn in (_check_structure, _check_options, _check_rules, _check_glossary, _check_sources, _check_prose):
+        errors.extend(fn(kb, settings))
+    return errors
+
+
+def _unique(items: list[Any], what: str, origin_of: Any) -> Iterator[DataError]:
+    seen: set[str] = set()
+    for i, item in enumerate(items):
+        if item.id in seen:
+            yield DataError(origin_of(i), f"duplicate {what} id '{item.id}'")
+        seen.add(item.id)
+
+
+def _check_structure(kb: KnowledgeBase, s: Settings) -> Iterator[DataError]:
+    if not kb.layers:
+        return
+    cat_origin = lambda ident: kb.origin("category", ident)  # noqa: E731
+    yield from _unique(kb.layers, "layer", lambda i: kb.origin("layer", kb.layers[i].id).at("id"))
+    all_cats = [c for layer in kb.layers for c in layer.categories]
+    seen: set[str] = set()
+    for cat in all_cats:
+        if cat.id in seen:
+            yield DataError(cat_origin(cat.id).at("id"), f"duplicate category id '{cat.id}'")
+        seen.add(cat.id)
+        yield from _unique(cat.dimensions, "dimension", lambda i, c=cat: cat_origin(c.id).at("dimensions", i, "id"))
+        for i, dim in enumerate(cat.dimensions):
+            if dim.unit and dim.kind is not m.DimensionKind.number:
+                yield DataError(
+                    cat_origin(cat.id).at("dimensions", i, "unit"),
+                    f"only number dimensions have a unit ('{dim.id}' is {dim.kind.value})",
+                )
+    for cat in all_cats:
+        if not kb.options_in(cat.id):
+            yield DataError(cat_origin(cat.id).at("id"), f"category '{cat.id}' has no options")
+
+
+def known_sources(refs: list[str], origin: Origin, loc: tuple[Any, ...], kb: KnowledgeBase) -> Iterator[DataError]:
+    for i, ref in enumerate(refs):
+        if ref not in kb.sources:
+            yield DataError(origin.at(*loc, i), f"unknown source '{ref}'{did_you_mean(ref, kb.sources)}")
+
+
+def needs_primary_source(
+    refs: list[str], origin: Origin, loc: tuple[Any, ...], kb: KnowledgeBase, what: str
+) -> Iterator[DataError]:
+    hosts = {urlsplit(kb.sources[r].url).hostname for r in refs if r in kb.sources}
+    if refs and all(r in kb.sources for r in refs) and PRIMARY_HOST not in hosts:
+        yield DataError(origin.at(*loc), f"{what} needs at least one {PRIMARY_HOST} source")
+
+
+def verified_on_ok(value: dt.date | None, origin: Origin, loc: tuple[Any, ...], s: Settings) -> Iterator[DataError]:
+    if value is None:
+        return
+    if value > s.today:
+        yield DataError(
+            origin.at(*loc), f"verified_on {value.isoformat()} is in the future (today is {s.today.isoformat()})"
+        )
+    elif (s.today - value).days > s.review_days:
+        yield DataError(
+            origin.at(*loc),
+            f"stale: verified_on {value.isoformat()} is more than {s.review_days} days old; re-check the sources",
+            warning=True,
+        )
+
+
+def _check_options(kb: KnowledgeBase, s: Settings) -> Iterator[DataError]:
+    categories = kb.categories
+    all_ids = set(kb.options)
+    alias_owner: dict[str, str] = {}
+    for oid, opt in kb.options.items():
+        o = kb.origin("option", oid)
+        cat = categories.get(opt.category)
+        if cat is None:
+            yield DataError(
+                o.at("category"), f"unknown category '{opt.category}'{did_you_mean(opt.category, categories)}"
+            )
+        else:
+            yield from _check_cells(opt, cat, o, kb, s)
+        st = opt.status
+        if st.level in (m.Status.retiring, m.Status.retired) and st.retires_on is None:
+            yield DataError(o.at("status", "level"), f"status '{st.level.value}' needs a retires_on date")
+        if st.level is m.Status.retiring and st.retires_on is not None and st.retires_on < s.today:
+            yield DataError(
+                o.at("status", "retires_on"),
+                f"retires_on {st.retires_on.isoformat()} has passed: set the status to retired",
+                warning=True,
+            )
+        if st.retires_on is not None and st.level not in (m.Status.retiring, m.Status.retired, m.Status.legacy):
+            yield DataError(
+                o.at("status", "retires_on"),
+                f"retires_on is only for retiring, retired or legacy options (status is '{st.level.value}')",
+            )
+        yield from known_sources(st.sources, o, ("status", "sources"), kb)
+        yield from known_sources(opt.sources, o, ("sources",), kb)
+        yield from needs_primary_source(opt.sources, o, ("sources",), kb, "an option")
+        yield from verified_on_ok(opt.verified_on, o, ("verified_on",), s)
+        for i, lim in enumerate(opt.limits):
+            yield from known_sources(lim.sources, o, ("limits", i, "sources"), kb)
+        for i, var in enumerate(opt.variants):
+            yield from known_sources(var.sources, o, ("variants", i, "sources"), kb)
+        yield from _unique(opt.variants, "variant", lambda i, o=o: o.at("variants", i, "id"))
+        for i, mig in enumerate(opt.migrations):
+            yield from known_sources(mig.sources, o, ("migrations", i, "sources"), kb)
+            target = kb.options.get(mig.to)
+            if target is None:
+                yield DataError(
+                    o.at("migrations", i, "to"), f"unknown option '{mig.to}'{did_you_mean(mig.to, all_ids)}"
+                )
+            elif target.category != opt.category:
+                yield DataError(
+                    o.at("migrations", i, "to"),
+                    f"migrations stay within a category: '{mig.to}' is in '{target.category}'",
+                )
+            elif mig.to == oid:
+                yield DataError(o.at("migrations", i, "to"), "an option cannot migrate to itself")
+        for i, alias in enumerate(opt.aliases):
+            if alias in all_ids:
+                yield DataError(o.at("aliases", i), f"alias '{alias}' is the id of another option")
+            elif alias in alias_owner:
+                yield DataError(o.at("aliases", i), f"alias '{alias}' is already used by '{alias_owner[alias]}'")
+            alias_owner.setdefault(alias, oid)
+
+
+def _check_cells(opt: m.Option, cat: m.Category, o: Origin, kb: KnowledgeBase, s: Settings) -> Iterator[DataError]:
+    dims = {d.id: d for d in cat.dimensions}
+    for key in opt.cells:
+        if key not in dims:
+            yield DataError(
+                o.key_at("cells", key), f"unknown dimension '{key}' for category '{cat.id}'{did_you_mean(key, dims)}"
+            )
+    for dim_id, dim in dims.items():
+        cell = opt.cells.get(dim_id)
+        if cell is None:
+            yield DataError(
+                o.at("cells"), f"no cell for dimension '{dim_id}' (use level: n/a with a note where it does not apply)"
+            )
+            continue
+        loc = ("cells", dim_id)
+        if cell.level is m.Support.na:
+            if not cell.note:
+                yield DataError(o.at(*loc, "level"), "a n/a cell needs a note saying why")
+        elif dim.kind is m.DimensionKind.support:
+            if cell.level is None:
+                yield DataError(o.at(*loc), f"dimension '{dim_id}' is a support dimension: give a level")
+            if cell.value is not None:
+                yield DataError(
+                    o.at(*loc, "value"), f"dimension '{dim_id}' is a support dimension: put details in note, not value"
+                )
+        elif dim.kind is m.DimensionKind.number:
+            if isinstance(cell.value, bool) or not isinstance(cell.value, (int, float)):
+                yield DataError(
+                    o.at(*loc, "value") if cell.value is not None else o.at(*loc),
+                    f"dimension '{dim_id}' needs a number value ({dim.unit or 'no unit'})",
+                )
+        elif dim.kind is m.DimensionKind.text:
+            if not isinstance(cell.value, str) or not cell.value.strip():
+                yield DataError(
+                    o.at(*loc, "value") if cell.value is not None else o.at(*loc),
+                    f"dimension '{dim_id}' needs a text value",
+                )
+        if cell.level in (m.Support.partial,) and not cell.note:
+            yield DataError(o.at(*loc, "level"), "a partial cell needs a note saying what is missing")
+        yield from known_sources(cell.sources, o, loc + ("sources",), kb)
+        for i, d in enumerate(cell.disputed):
+            yield from known_sources(d.sources, o, loc + ("disputed", i, "sources"), kb)
+        yield from verified_on_ok(cell.verified_on, o, loc + ("verified_on",), s)
+
+
+def _check_rules(kb: KnowledgeBase, s: Settings) -> Iterator[DataError]:
+    seen: dict[tuple[str, frozenset[str]], str] = {}
+    requires: dict[tuple[str, str], str] = {}
+    for rule in kb.rules:
+        o = kb.origin("rule", rule.id)
+        bad = False
+        for end in ("a", "b"):
+            ident = getattr(rule, end)
+            if ident not in kb.options:
+                bad = True
+                yield DataError(o.at(end), f"unknown option '{ident}'{did_you_mean(ident, kb.options)}")
+        if bad:
+            continue
+        if rule.a == rule.b:
+            yield DataError(o.at("b"), "a rule relates two different options")
+            continue
+        if kb.options[rule.a].category == kb.options[rule.b].category and rule.kind is not m.RuleKind.conflicts:
+            yield DataError(
+                o.at("b"),
+                f"'{rule.a}' and '{rule.b}' are in the same category: only one can be chosen, so only 'conflicts' makes sense",
+            )
+        # Symmetric kinds (conflicts, caveats) are stated once; the others are directed.
+        pair = frozenset((rule.a, rule.b))
+        key = (rule.kind.value, pair if RULE_KINDS[rule.kind].symmetric else frozenset((rule.a + ">", rule.b)))
+        if key in seen:
+            yield DataError(
+                o.at("id"),
+                f"rule repeats '{seen[key]}' ({rule.kind.value} between '{rule.a}' and '{rule.b}'); state it once",
+            )
+        seen[key] = rule.id
+        if rule.kind is m.RuleKind.requires:
+            requires[(rule.a, rule.b)] = rule.id
+        yield from known_sources(rule.sources, o, ("sources",), kb)
+        yield from needs_primary_source(rule.sources, o, ("sources",), kb, "a rule")
+        yield from verified_on_ok(rule.verified_on, o, ("verified_on",), s)
+    for rule in kb.rules:
+        if rule.kind is m.RuleKind.conflicts:
+            for a, b in ((rule.a, rule.b), (rule.b, rule.a)):
+                if (a, b) in requires:
+                    yield DataError(
+                        kb.origin("rule", rule.id).at("kind"),
+                        f"contradiction: '{a}' both requires and conflicts with '{b}' (see rule '{requires[(a, b)]}')",
+                    )
+
+
+def _check_glossary(kb: KnowledgeBase, s: Settings) -> Iterator[DataError]:
+    terms: dict[str, str] = {}
+    for term in kb.terms:
+        o = kb.origin("term", term.id)
+        if term.term.lower() in terms:
+            yield DataError(o.at("term"), f"term '{term.term}' is already defined by '{terms[term.term.lower()]}'")
+        terms[term.term.lower()] = term.id
+        if term.abbreviation and not term.expansion:
+            yield DataError(o.at("abbreviation"), "an abbreviation needs an expansion for its tooltip")
+        for i, ref in enumerate(term.see):
+            if ref not in kb.options:
+                yield DataError(o.at("see", i), f"unknown option '{ref}'{did_you_mean(ref, kb.options)}")
+        yield from known_sources(term.sources, o, ("sources",), kb)
+
+
+def _check_sources(kb: KnowledgeBase, s: Settings) -> Iterator[DataError]:
+    for sid, src in kb.sources.items():
+        host = urlsplit(src.url).hostname or ""
+        if host not in ALLOWED_SOURCE_HOSTS:
+            yield DataError(
+                kb.origin("source", sid).at("url"),
+                f"host '{host}' is not an allowed source host ({', '.join(ALLOWED_SOURCE_HOSTS)})",
+            )
+
+
+def _walk_strings(data: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str]]:
+    if isinstance(data, dict):
+        for k, v in data.items():
+            if k not in _NOT_PROSE_KEYS:
+                yield from _walk_strings(v, loc + (k,))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            yield from _walk_strings(v, loc + (i,))
+    elif isinstance(data, str):
+        yield loc, data
+
+
+def _check_prose(kb: KnowledgeBase, s: Settings) -> Iterator[DataError]:
+    """No raw HTML and no non-https link targets in the Markdown prose of the data files."""
+    seen_files: set[int] = set()
+    for origin in kb.origins.values():
+        if id(origin.raw) in seen_files:
+            continue
+        seen_files.add(id(origin.raw))
+        whole = Origin(origin.path, origin.raw)
+        for loc, text in _walk_strings(origin.raw):
+            plain = _CODE_SPAN.sub("", text)
+            tag = _HTML.search(plain)
+            if tag:
+                yield DataError(
+                    whole.at(*loc),
+                    f"raw HTML '{tag.group(0)[:40]}' is not allowed in text: write Markdown (code in backticks)",
+                )
+            for target in _MD_LINK.findall(plain):
+                if not (
+                    target.startswith("https://")
+                    or target.startswith("#")
+                    or target.startswith("../")
+                    or re.match(r"^[a-z0-9-]+/?(#.*)?$", target)
+                ):
+                    yield DataError(
+                        whole.at(*loc),
+                        f"link target '{target[:60]}' is not allowed: use https:// links or site-relative paths",
+                    )

@@ -1,0 +1,338 @@
+"""The typed knowledge base: pydantic models for every kind of YAML file in ``data/``.
+
+The models only say what one file may contain (shape, types, enums, unknown keys). Whatever
+needs more than one file to decide (does that option id exist? is that tree acyclic?) lives in
+``check``. Fields avoid tuples and 2019+ JSON Schema keywords so the exported schema stays
+readable by editors' YAML language servers (see DESIGN §8).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+#: Ids become URLs and anchors: short, lowercase, no path separators or dots.
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=60)]
+#: A one-line piece of plain text (names, labels): no newlines.
+Line = Annotated[str, StringConstraints(min_length=1, max_length=300, pattern=r"^[^\n]*$")]
+#: Prose in Markdown written in the project's own words (raw HTML is rejected in ``check``).
+Prose = Annotated[str, StringConstraints(min_length=1, max_length=6000)]
+
+
+class Strict(BaseModel):
+    """Base for every model: a typo in a YAML key is an error, never a silently ignored field."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+
+
+class Status(str, Enum):
+    ga = "ga"
+    preview = "preview"
+    legacy = "legacy"
+    retiring = "retiring"
+    retired = "retired"
+
+
+class Support(str, Enum):
+    """A caniuse-style support level; ``partial`` with a footnote is the honest default."""
+
+    yes = "yes"
+    partial = "partial"
+    no = "no"
+    preview = "preview"
+    retiring = "retiring"
+    na = "n/a"
+
+
+class DimensionKind(str, Enum):
+    support = "support"  # the cell's ``level`` is the answer
+    number = "number"  # the cell's ``value`` is a number in the dimension's unit
+    text = "text"  # the cell's ``value`` is a short text
+
+
+class RuleKind(str, Enum):
+    requires = "requires"
+    conflicts = "conflicts"
+    recommended_with = "recommended-with"
+    degrades = "degrades"
+
+
+# --- sources -----------------------------------------------------------------------------
+
+
+class Source(Strict):
+    """One public page that facts cite, registered once in ``data/sources.yaml``."""
+
+    id: Id
+    url: Annotated[str, StringConstraints(pattern=r"^https://", max_length=400)]
+    title: Line
+
+
+class SourceFile(Strict):
+    sources: list[Source] = Field(min_length=1)
+
+
+# --- categories and dimensions -------------------------------------------------------------
+
+
+class Dimension(Strict):
+    """One comparison question of a category; every option of the category answers it."""
+
+    id: Id
+    name: Line
+    kind: DimensionKind
+    unit: Line | None = None
+    prefer: Literal["higher", "lower"] | None = Field(
+        default=None, description="For number dimensions: which direction is better, if any (used in verdicts)."
+    )
+    description: Prose
+
+
+class Category(Strict):
+    id: Id
+    name: Line
+    summary: Prose
+    question: Line = Field(description="The decision this category settles, as a question.")
+    description: Prose
+    dimensions: list[Dimension] = Field(min_length=1)
+
+
+class Layer(Strict):
+    id: Id
+    name: Line
+    summary: Prose
+    categories: list[Category] = Field(min_length=1)
+
+
+class CategoryFile(Strict):
+    layers: list[Layer] = Field(min_length=1)
+
+
+# --- options ----------------------------------------------------------------------------------
+
+
+class Dispute(Strict):
+    """What another official page says when it contradicts the value we show."""
+
+    says: Line
+    sources: list[Id] = Field(min_length=1)
+
+
+class Lifecycle(Strict):
+    """Where an option stands; ``retires_on`` is required for ``retiring`` (see ``check``)."""
+
+    level: Status
+    since: dt.date | None = None
+    retires_on: dt.date | None = None
+    note: Prose | None = None
+    sources: list[Id] = Field(min_length=1)
+    disputed: list[Dispute] = Field(default_factory=list)
+
+
+class Cell(Strict):
+    """One option's answer to one dimension."""
+
+    level: Support | None = None
+    value: Union[int, float, str, None] = None
+    note: Prose | None = Field(default=None, description="The footnote shown under the table.")
+    sources: list[Id] = Field(default_factory=list)
+    disputed: list[Dispute] = Field(default_factory=list)
+    verified_on: dt.date | None = None
+
+
+class Limit(Strict):
+    """A hard limit with its unit, not already a number cell of the category."""
+
+    name: Line
+    value: Union[int, float]
+    unit: Line
+    note: Prose | None = None
+    sources: list[Id] = Field(min_length=1)
+
+
+FlagValue = Union[str, int, bool, list[str], None]
+
+
+class CliFlag(Strict):
+    flag: Annotated[str, StringConstraints(pattern=r"^--[a-z0-9][a-z0-9-]*$")]
+    value: FlagValue = None
+    why: Line
+
+
+class Property(Strict):
+    """A Bicep (ARM) or Terraform property path with the value this option sets."""
+
+    property: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.\[\]]+$")]
+    value: FlagValue = None
+    note: Line | None = None
+
+
+class Selection(Strict):
+    """How to choose the option when creating or changing a cluster."""
+
+    az_aks_create: list[CliFlag] = Field(default_factory=list)
+    enable_on_existing: list[Line] = Field(
+        default_factory=list, description="Commands that turn it on for an existing cluster."
+    )
+    bicep: list[Property] = Field(default_factory=list)
+    terraform: list[Property] = Field(default_factory=list)
+    notes: Prose | None = None
+
+
+class Migration(Strict):
+    """A documented path from this option to another one of its category."""
+
+    to: Id
+    how: Literal["in-place", "rebuild", "new-node-pool"]
+    summary: Prose
+    steps: list[Line] = Field(default_factory=list)
+    sources: list[Id] = Field(min_length=1)
+
+
+class Variant(Strict):
+    """A documented way of running the option that is not a separate choice (e.g. an add-on)."""
+
+    id: Id
+    name: Line
+    summary: Prose
+    status: Status
+    select: Selection | None = None
+    sources: list[Id] = Field(min_length=1)
+
+
+class Option(Strict):
+    id: Id
+    name: Line
+    category: Id
+    summary: Line
+    description: Prose
+    status: Lifecycle
+    aliases: list[Id] = Field(default_factory=list, description="Old ids that still redirect here.")
+    choose_when: list[Line] = Field(min_length=1)
+    avoid_when: list[Line] = Field(min_length=1)
+    pros: list[Line] = Field(min_length=1)
+    cons: list[Line] = Field(min_length=1)
+    limits: list[Limit] = Field(default_factory=list)
+    select: Selection
+    variants: list[Variant] = Field(default_factory=list)
+    migrations: list[Migration] = Field(default_factory=list)
+    cells: dict[Id, Cell]
+    keywords: list[Line] = Field(default_factory=list, description="Search synonyms.")
+    tags: list[Id] = Field(default_factory=list)
+    sources: list[Id] = Field(min_length=1, description="The main pages for this option.")
+    verified_on: dt.date
+
+
+# --- rules -------------------------------------------------------------------------------------
+
+
+class Rule(Strict):
+    """A relation between two options of different categories."""
+
+    id: Id
+    kind: RuleKind
+    a: Id
+    b: Id
+    reason: Prose
+    sources: list[Id] = Field(min_length=1)
+    verified_on: dt.date
+
+
+class RuleFile(Strict):
+    rules: list[Rule] = Field(default_factory=list)
+
+
+# --- glossary ------------------------------------------------------------------------------
+
+
+class Term(Strict):
+    id: Id
+    term: Line
+    expansion: Line | None = None
+    definition: Prose
+    abbreviation: bool = Field(default=False, description="Show the expansion as a tooltip wherever the term appears.")
+    see: list[Id] = Field(default_factory=list, description="Option ids to link to.")
+    sources: list[Id] = Field(default_factory=list)
+
+
+class GlossaryFile(Strict):
+    terms: list[Term] = Field(min_length=1)
+
+
+# --- decision trees ---------------------------------------------------------------------------
+
+
+class Answer(Strict):
+    id: Id = Field(description="Short id used in the shareable URL of the wizard.")
+    label: Line
+    next: Id = Field(description="The id of the question or outcome this answer leads to.")
+
+
+class Question(Strict):
+    id: Id
+    question: Line
+    why: Prose = Field(description="Why this question matters, shown under it.")
+    answers: list[Answer] = Field(min_length=2)
+
+
+class RuledOut(Strict):
+    option: Id
+    because: Line
+    by: Id | None = Field(
+        default=None,
+        description="The question whose answer ruled the option out; the outline and the wizard point to it.",
+    )
+
+
+class Outcome(Strict):
+    id: Id
+    title: Line
+    recommend: list[Id] = Field(min_length=1, description="Recommended option ids.")
+    reason: Prose
+    ruled_out: list[RuledOut] = Field(default_factory=list)
+
+
+class Tree(Strict):
+    """A decision tree (``data/trees/<id>.yaml``): questions lead to outcomes."""
+
+    id: Id
+    name: Line
+    summary: Line
+    category: Id | None = Field(default=None, description="The category it decides; omit for an end-to-end tree.")
+    start: Id
+    questions: list[Question] = Field(min_length=1)
+    outcomes: list[Outcome] = Field(min_length=1)
+    sources: list[Id] = Field(min_length=1)
+    verified_on: dt.date
+
+
+# --- designer presets ---------------------------------------------------------------------------
+
+
+class Preset(Strict):
+    """A starting design for the network designer: one option per category."""
+
+    id: Id
+    name: Line
+    summary: Line
+    choices: dict[Id, Id] = Field(description="category id -> option id")
+
+
+class PresetFile(Strict):
+    presets: list[Preset] = Field(min_length=1)
+
+
+#: Which model each kind of data file is validated against (also the JSON Schema names).
+FILE_MODELS: dict[str, type[BaseModel]] = {
+    "categories": CategoryFile,
+    "option": Option,
+    "rules": RuleFile,
+    "glossary": GlossaryFile,
+    "sources": SourceFile,
+    "tree": Tree,
+    "presets": PresetFile,
+}

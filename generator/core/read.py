@@ -1,0 +1,272 @@
+"""Read a data directory into a typed knowledge base (load + model), collecting every error.
+
+Layout (DESIGN §3): ``categories.yaml``, ``glossary.yaml``, ``sources/*.yaml``,
+``rules/*.yaml``, ``options/<category>/<id>.yaml``, ``trees/<id>.yaml`` and ``presets.yaml``. Sources and rules may be split into
+several files (one per layer) so that authors of different layers do not edit the same file. Cross-file questions are left to ``check``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from . import model as m
+from .errors import DataError, Position, did_you_mean, relpath
+from .load import Loaded, key_position, load_file, position_of
+
+OPTION_GLOB = "options/*/*.yaml"
+
+
+@dataclass
+class Origin:
+    """Where an entity came from: its file and the raw data with positions."""
+
+    path: str
+    raw: Any
+    loc: tuple[Any, ...] = ()
+
+    def at(self, *loc: Any) -> Position:
+        return position_of(self.raw, self.loc + loc, self.path)
+
+    def key_at(self, *loc: Any) -> Position:
+        """Where the last key of ``loc`` is written (for "unknown key"-like errors)."""
+        return key_position(self.raw, self.loc + loc[:-1], loc[-1], self.path)
+
+
+@dataclass
+class KnowledgeBase:
+    root: Path
+    layers: list[m.Layer] = field(default_factory=list)
+    sources: dict[str, m.Source] = field(default_factory=dict)
+    options: dict[str, m.Option] = field(default_factory=dict)
+    rules: list[m.Rule] = field(default_factory=list)
+    terms: list[m.Term] = field(default_factory=list)
+    trees: dict[str, m.Tree] = field(default_factory=dict)
+    presets: list[m.Preset] = field(default_factory=list)
+    #: Ids of option and tree files that could not be read; everything else read cleanly iff
+    #: ``shared_ok``. Lets the pipeline still run cross-file checks and skip what they mention.
+    unreadable: set[str] = field(default_factory=set)
+    shared_ok: bool = True
+    #: (kind, id) -> Origin, for positions in cross-file checks and edit links.
+    origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
+
+    @property
+    def categories(self) -> dict[str, m.Category]:
+        return {c.id: c for layer in self.layers for c in layer.categories}
+
+    def layer_of(self, category_id: str) -> m.Layer:
+        return next(layer for layer in self.layers if any(c.id == category_id for c in layer.categories))
+
+    def options_in(self, category_id: str) -> list[m.Option]:
+        """Options of a category in a stable order: by name."""
+        return sorted((o for o in self.options.values() if o.category == category_id), key=lambda o: o.name.lower())
+
+    def origin(self, kind: str, ident: str) -> Origin:
+        return self.origins[(kind, ident)]
+
+    def first_path(self, kind: str) -> str | None:
+        """The file the first entity of ``kind`` came from (the edit link of a page about them)."""
+        return next((o.path for (k, _), o in self.origins.items() if k == kind), None)
+
+
+def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """The field names allowed in the sub-model found by walking ``loc`` from ``model``."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int) or current is None:
+            continue
+        info = current.model_fields.get(part) if hasattr(current, "model_fields") else None
+        if info is None:
+            # dict[str, Cell]: the key is an id, the value is the model
+            current = _inner_model(current)
+            continue
+        current = _inner_model(info.annotation)
+    return sorted(current.model_fields) if current is not None and hasattr(current, "model_fields") else []
+
+
+def _inner_model(annotation: Any) -> Any:
+    """Find the BaseModel inside list[X], dict[str, X], X | None."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _explain(err: dict[str, Any]) -> str:
+    kind, msg = err["type"], err["msg"]
+    if kind == "missing":
+        return f"missing required field '{err['loc'][-1]}'"
+    pattern = str(err.get("ctx", {}).get("pattern", ""))
+    if kind == "string_pattern_mismatch" and pattern == m.ID_PATTERN:
+        return f"'{err['input']}' is not a valid id: use lowercase letters, digits and single hyphens"
+    if kind == "string_pattern_mismatch" and pattern.startswith("^--"):
+        return f"'{err['input']}' is not a valid flag: write it as --name in lowercase"
+    if kind == "string_pattern_mismatch" and "https" in pattern:
+        return f"'{err['input']}' is not an https:// URL"
+    if kind == "enum":
+        return f"'{err['input']}' is not allowed; expected {err['ctx']['expected']}"
+    if kind == "string_type" and isinstance(err["input"], dict):
+        return "expected text but found a key: value pair; put the text in quotes when it contains ': '"
+    if kind in ("date_from_datetime_parsing", "date_parsing", "date_type"):
+        return f"'{err['input']}' is not a date (write YYYY-MM-DD)"
+    return f"{msg[0].lower()}{msg[1:]}" + (f" (got {type(err['input']).__name__})" if kind.endswith("_type") else "")
+
+
+def validate(model: type[BaseModel], loaded: Loaded) -> tuple[BaseModel | None, list[DataError]]:
+    """Validate one loaded file against its model; map every pydantic error to a position."""
+    try:
+        return model.model_validate(loaded.data), []
+    except ValidationError as exc:
+        errors = []
+        for err in exc.errors():
+            loc = tuple(err["loc"])
+            if err["type"] == "extra_forbidden":
+                key = loc[-1]
+                allowed = _fields_at(model, loc[:-1])
+                where = key_position(loaded.data, loc[:-1], key, loaded.path)
+                errors.append(DataError(where, f"unknown key '{key}'{did_you_mean(str(key), allowed)}"))
+                continue
+            if err["type"] == "missing":
+                where = position_of(loaded.data, loc[:-1], loaded.path)
+            else:
+                where = position_of(loaded.data, loc, loaded.path)
+            # Union errors repeat once per member; the first is enough for a reader.
+            errors.append(DataError(where, _explain(err)))
+        return None, _dedupe_union(errors)
+
+
+def _dedupe_union(errors: list[DataError]) -> list[DataError]:
+    seen: set[Position] = set()
+    out = []
+    for e in errors:
+        if e.where in seen:
+            continue
+        seen.add(e.where)
+        out.append(e)
+    return out
+
+
+def _globbed(root: Path, folder: str, errors: list[DataError], project_root: Path) -> list[Path]:
+    """The YAML files of a folder that may be split by author (``sources/``, ``rules/``)."""
+    files = sorted((root / folder).glob("*.yaml"))
+    if not files:
+        errors.append(
+            DataError(Position(relpath(root / folder, project_root)), f"missing files: {folder}/*.yaml is required")
+        )
+    return files
+
+
+class _Reader:
+    """Loads and validates files into ``kb``, registering each entity's origin once."""
+
+    def __init__(self, kb: KnowledgeBase, project_root: Path):
+        self.kb, self.project_root, self.errors = kb, project_root, []
+
+    def parse(self, path: Path, model: type[BaseModel]) -> tuple[Any, Loaded] | None:
+        loaded = load_file(path, relpath(path, self.project_root))
+        self.errors.extend(loaded.errors)
+        if loaded.errors:
+            return None
+        parsed, errs = validate(model, loaded)
+        self.errors.extend(errs)
+        return (parsed, loaded) if parsed is not None else None
+
+    def register(self, kind: str, ident: str, origin: Origin) -> bool:
+        """False (and an error) when ``ident`` is already taken by an entity of this kind."""
+        first = self.kb.origins.get((kind, ident))
+        if first is not None:
+            where = (
+                f"first defined at line {first.at('id').line}" if first.path == origin.path else f"also in {first.path}"
+            )
+            self.errors.append(DataError(origin.at("id"), f"duplicate {kind} id '{ident}' ({where})"))
+            return False
+        self.kb.origins[(kind, ident)] = origin
+        return True
+
+    def entries(self, paths: list[Path], model: type[BaseModel], attr: str, kind: str) -> Iterator[Any]:
+        """Entities listed under ``attr`` in files of ``model`` (sources, rules, terms, presets)."""
+        for path in paths:
+            if result := self.parse(path, model):
+                parsed, loaded = result
+                for i, item in enumerate(getattr(parsed, attr)):
+                    if self.register(kind, item.id, Origin(loaded.path, loaded.data, (attr, i))):
+                        yield item
+
+    def per_file(self, paths: list[Path], model: type[BaseModel], kind: str) -> Iterator[tuple[Any, Origin, Path]]:
+        """One entity per file whose id must be the file name (options, trees)."""
+        for path in paths:
+            result = self.parse(path, model)
+            if result is None:
+                self.kb.unreadable.add(path.stem)
+            else:
+                parsed, loaded = result
+                origin = Origin(loaded.path, loaded.data)
+                if parsed.id != path.stem:
+                    self.errors.append(
+                        DataError(origin.at("id"), f"id '{parsed.id}' does not match the file name '{path.name}'")
+                    )
+                    self.kb.unreadable.add(path.stem)
+                elif self.register(kind, parsed.id, origin):
+                    yield parsed, origin, path
+
+
+def read(root: Path, project_root: Path | None = None) -> tuple[KnowledgeBase, list[DataError]]:
+    """Read everything under ``root``; return the KB (possibly partial) and every error found."""
+    project_root = project_root or root.parent
+    kb = KnowledgeBase(root=root)
+    r = _Reader(kb, project_root)
+
+    def required(name: str) -> list[Path]:
+        path = root / name
+        if not path.is_file():
+            r.errors.append(DataError(Position(relpath(path, project_root)), f"missing file: {name} is required"))
+            return []
+        return [path]
+
+    for path in required("categories.yaml"):
+        if result := r.parse(path, m.CategoryFile):
+            parsed, loaded = result
+            kb.layers = list(parsed.layers)
+            for li, layer in enumerate(parsed.layers):
+                kb.origins[("layer", layer.id)] = Origin(loaded.path, loaded.data, ("layers", li))
+                for ci, cat in enumerate(layer.categories):
+                    kb.origins[("category", cat.id)] = Origin(
+                        loaded.path, loaded.data, ("layers", li, "categories", ci)
+                    )
+
+    kb.sources = {
+        s.id: s for s in r.entries(_globbed(root, "sources", r.errors, project_root), m.SourceFile, "sources", "source")
+    }
+    kb.rules = list(r.entries(_globbed(root, "rules", r.errors, project_root), m.RuleFile, "rules", "rule"))
+    kb.terms = list(r.entries(required("glossary.yaml"), m.GlossaryFile, "terms", "term"))
+    presets = root / "presets.yaml"  # optional: only the designer needs it
+    kb.presets = list(r.entries([presets] if presets.is_file() else [], m.PresetFile, "presets", "preset"))
+
+    kb.shared_ok = not r.errors  # categories, sources, rules, glossary and presets all read
+    for opt, origin, path in r.per_file(sorted(root.glob(OPTION_GLOB)), m.Option, "option"):
+        if opt.category != path.parent.name:
+            r.errors.append(
+                DataError(
+                    origin.at("category"),
+                    f"category '{opt.category}' does not match the folder 'options/{path.parent.name}/'",
+                )
+            )
+            kb.unreadable.add(opt.id)
+            continue
+        kb.options[opt.id] = opt
+    kb.trees = {t.id: t for t, _, _ in r.per_file(sorted(root.glob("trees/*.yaml")), m.Tree, "tree")}
+
+    for stray in sorted(p for p in root.glob("options/**/*") if p.is_file() and not p.match(OPTION_GLOB)):
+        r.errors.append(
+            DataError(
+                Position(relpath(stray, project_root)), "unexpected file: options live at options/<category>/<id>.yaml"
+            )
+        )
+    return kb, r.errors

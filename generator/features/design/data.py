@@ -1,0 +1,124 @@
+"""``api/design.json``: what the designer script needs: categories, options with their select
+data, rules, presets, the vocabulary, and the cited sources."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ...core import model as m
+from ...core import vocab
+from ...core.read import KnowledgeBase
+from ...site import snippets, urls
+from ...site.assets import compact_json
+from ...site.views import status_badge
+from ..ipplan.params import planner_params
+from .evaluate import KINDS, merge_order
+
+_TOKEN = re.compile(
+    r"(`+)(.+?)\1|\[([^\]]+)\]\((https://[^)\s]+)\)|\*\*(.+?)\*\*|(?<![\w*])[*_](?=\S)(.+?)(?<=\S)[*_](?![\w*])"
+)
+
+
+def md_tokens(text: str) -> list[list[str]]:
+    """Inline Markdown as ``[kind, text, href?]`` runs that a script can build with textContent:
+    code spans, https links and emphasis; everything else is plain text."""
+    text = " ".join(text.split())
+    out: list[list[str]] = []
+    pos = 0
+    for mt in _TOKEN.finditer(text):
+        if mt.start() > pos:
+            out.append(["text", text[pos : mt.start()]])
+        if mt.group(2) is not None:
+            out.append(["code", mt.group(2).strip()])
+        elif mt.group(3) is not None:
+            out.append(["link", mt.group(3), mt.group(4)])
+        elif mt.group(5) is not None:
+            out.append(["strong", mt.group(5)])
+        else:
+            out.append(["em", mt.group(6)])
+        pos = mt.end()
+    if pos < len(text):
+        out.append(["text", text[pos:]])
+    return out
+
+
+def design_data(kb: KnowledgeBase) -> dict[str, Any]:
+    """What designer.js needs: categories, options with their select data, rules, presets."""
+
+    def sel(opt: m.Option) -> dict[str, Any]:
+        return {
+            kind: [
+                {"key": getattr(i, key), "value": i.value, "why": i.why if kind == "az" else (i.note or "")}
+                for i in getattr(opt.select, field)
+            ]
+            for kind, field, key in KINDS
+        }
+
+    cited: set[str] = set()
+    options = {}
+    for opt in kb.options.values():
+        badge = status_badge(opt)
+        options[opt.id] = {
+            "id": opt.id,
+            "name": opt.name,
+            "category": opt.category,
+            "summary": md_tokens(opt.summary),
+            "summary_md": " ".join(opt.summary.split()),
+            "status": {
+                "level": badge["level"],
+                "label": badge["label"],
+                "note": md_tokens(opt.status.note or ""),
+                "retires_on": opt.status.retires_on.isoformat() if opt.status.retires_on else None,
+                "sources": opt.status.sources,
+            },
+            "url": urls.served(urls.option(opt.id)),
+            "select": sel(opt),
+            "sources": opt.sources,
+            "cons": opt.cons,
+        }
+        cited |= set(opt.sources) | set(opt.status.sources)
+    rules = []
+    for rule in kb.rules:
+        rules.append(
+            {
+                "id": rule.id,
+                "kind": rule.kind.value,
+                "a": rule.a,
+                "b": rule.b,
+                "reason": md_tokens(rule.reason),
+                "reason_md": " ".join(rule.reason.split()),
+                "sources": rule.sources,
+                "verified_on": rule.verified_on.isoformat(),
+            }
+        )
+        cited |= set(rule.sources)
+    return {
+        "layers": [
+            {
+                "id": layer.id,
+                "name": layer.name,
+                "categories": [
+                    {"id": c.id, "name": c.name, "question": c.question, "options": [o.id for o in kb.options_in(c.id)]}
+                    for c in layer.categories
+                ],
+            }
+            for layer in kb.layers
+        ],
+        "merge_order": merge_order(kb),
+        "options": options,
+        "rules": rules,
+        "vocab": vocab.as_json(),
+        "presets": [{"id": p.id, "name": p.name, "summary": p.summary, "choices": p.choices} for p in kb.presets],
+        "sources": {
+            sid: {"url": kb.sources[sid].url, "title": kb.sources[sid].title}
+            for sid in sorted(cited)
+            if sid in kb.sources
+        },
+        "az_prefix": snippets.AZ_PREFIX,
+        "extras": {e["option"]: e["id"] for e in planner_params(kb)["extras"]},
+    }
+
+
+def assets(kb: KnowledgeBase) -> dict[str, str]:
+    return {urls.DESIGN_JSON: compact_json(design_data(kb))}

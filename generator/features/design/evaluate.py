@@ -1,0 +1,137 @@
+"""A design is one option per category (``choices``: category id -> option id). From it come the
+rules that apply (``evaluate``), lifecycle warnings (``lifecycle``) and one merged set of
+deployment settings (``combine``) formatted by ``site.snippets``. ``cores/design.js`` mirrors
+``evaluate`` and ``combine`` in the browser from ``api/design.json``; a Node test holds the two to
+the same output, and golden files hold each preset's commands still.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...core import model as m
+from ...core.read import KnowledgeBase
+from ...core.vocab import RULE_KINDS, SEVERITIES
+from ...site import snippets, urls
+from ...site.views import status_badge
+
+# The order in which the chosen options' settings are merged; the first one to set a flag wins.
+# Each option's data sets only its own flags, so clashes should not happen; if the data ever
+# repeats a companion's setting, the category that owns it comes first: the network before the
+# plugin that lives in it, the plugin before the policy engine and dataplane that run on it.
+# The command also reads in this order: network, pods, policy, egress, API server, ingress.
+# Categories missing here (test knowledge bases) follow in the knowledge base's own order.
+MERGE_ORDER = ("vnet", "pod-networking", "network-policy", "dataplane", "egress", "api-server-access", "app-exposure")
+KINDS = (("az", "az_aks_create", "flag"), ("bicep", "bicep", "property"), ("terraform", "terraform", "property"))
+
+
+def merge_order(kb: KnowledgeBase) -> list[str]:
+    cats = [c.id for layer in kb.layers for c in layer.categories]
+    return [c for c in MERGE_ORDER if c in cats] + [c for c in cats if c not in MERGE_ORDER]
+
+
+def combine(kb: KnowledgeBase, choices: dict[str, str]) -> dict[str, list[dict[str, Any]]]:
+    """The settings of every chosen option, merged in ``merge_order``: each flag or property once.
+
+    When two chosen options give one setting different values, the first wins and the other is
+    reported in ``overridden``; placeholders such as ``<subnet-resource-id>`` stand for the same
+    thing and are not reported.
+    """
+    out: dict[str, list[dict[str, Any]]] = {"az": [], "bicep": [], "terraform": [], "overridden": []}
+    for kind, field, key in KINDS:
+        seen: dict[str, dict[str, Any]] = {}
+        for cat in merge_order(kb):
+            opt = kb.options.get(choices.get(cat, ""))
+            if opt is None:
+                continue
+            for item in getattr(opt.select, field):
+                name = getattr(item, key)
+                entry = {
+                    "key": name,
+                    "value": item.value,
+                    "option": opt.id,
+                    "why": item.why if kind == "az" else (item.note or ""),
+                }
+                first = seen.get(name)
+                if first is None:
+                    seen[name] = entry
+                    out[kind].append(entry)
+                elif first["value"] != item.value and not (_placeholder(first["value"]) and _placeholder(item.value)):
+                    out["overridden"].append({**entry, "kind": kind, "by": first["option"], "used": first["value"]})
+    return out
+
+
+def _placeholder(value: Any) -> bool:
+    return isinstance(value, str) and "<" in value
+
+
+def snippet_texts(combined: dict[str, list[dict[str, Any]]]) -> dict[str, str]:
+    """The az command, Bicep and Terraform text for merged settings (through ``snippets``)."""
+    flags = [m.CliFlag(flag=e["key"], value=e["value"], why=e["why"] or "-") for e in combined["az"]]
+    props = {k: [m.Property(property=e["key"], value=e["value"]) for e in combined[k]] for k in ("bicep", "terraform")}
+    return {
+        "az": snippets.az_command(flags),
+        "bicep": snippets.bicep(props["bicep"]),
+        "terraform": snippets.terraform(props["terraform"]),
+    }
+
+
+def golden_text(kb: KnowledgeBase, choices: dict[str, str]) -> str:
+    texts = snippet_texts(combine(kb, choices))
+    return f"# az\n{texts['az']}\n\n# bicep\n{texts['bicep']}\n\n# terraform\n{texts['terraform']}\n"
+
+
+def evaluate(kb: KnowledgeBase, choices: dict[str, str]) -> list[dict[str, Any]]:
+    """Every rule that applies to the design, worst first. What a rule means in a design (an
+    error, a caveat, a tip or met) and which categories to change to settle it come from the
+    vocabulary: conflicts and unmet requirements are errors, caveats warnings, missing
+    recommendations tips, met ones ``ok``."""
+    chosen = set(choices.values())
+    found = []
+    for i, rule in enumerate(kb.rules):
+        a, b = kb.options.get(rule.a), kb.options.get(rule.b)
+        if a is None or b is None or rule.a not in chosen:
+            continue
+        meaning = RULE_KINDS[rule.kind]
+        applies = meaning.both if rule.b in chosen else meaning.only_a
+        if applies is None:
+            continue
+        ends = {"a": a.category, "b": b.category}
+        found.append(
+            {
+                "rule": rule.id,
+                "kind": rule.kind.value,
+                "severity": applies.severity,
+                "a": rule.a,
+                "b": rule.b,
+                "text": f"{a.name} {meaning.verb} {b.name}",
+                "change": [ends[e] for e in applies.change],
+                "order": i,
+            }
+        )
+    found.sort(key=lambda f: (SEVERITIES[f["severity"]].rank, f["order"]))
+    for f in found:
+        del f["order"]
+    return found
+
+
+def lifecycle(kb: KnowledgeBase, choices: dict[str, str]) -> list[dict[str, Any]]:
+    out = []
+    for cat in (c.id for layer in kb.layers for c in layer.categories):
+        opt = kb.options.get(choices.get(cat, ""))
+        if opt is not None and opt.status.level is not m.Status.ga:
+            out.append(
+                {
+                    "option": opt.id,
+                    "level": opt.status.level.value,
+                    "label": status_badge(opt)["label"],
+                    "note": opt.status.note or "",
+                }
+            )
+    return out
+
+
+def query(kb: KnowledgeBase, choices: dict[str, str]) -> str:
+    """The designer URL's query string for a design (category order, as designer.js writes it)."""
+    cats = [c.id for layer in kb.layers for c in layer.categories]
+    return urls.design_query((c, choices[c]) for c in cats if c in choices)

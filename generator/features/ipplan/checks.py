@@ -1,0 +1,32 @@
+"""Checks only the IP planner needs: the numbers it reads from the knowledge base are there."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...core.check import Settings
+from ...core.errors import DataError
+from ...core.read import KnowledgeBase
+from . import params
+
+
+def run(kb: KnowledgeBase, settings: Settings) -> Iterator[DataError]:
+    """The IP planner reads numbers from option limits and cells; say where one is missing."""
+    needs = list(params.NEEDS.values())
+    for oid, (_, limits) in params.MODEL_KINDS.items():
+        needs += [(oid, name) for name in limits.values()]
+    for oid, name in needs:
+        if oid in kb.options and params.limit_value(kb, oid, name) is None:
+            yield DataError(
+                kb.origin("option", oid).at("limits"),
+                f"the IP planner needs a limit named '{name}' with a whole-number value on option '{oid}'",
+            )
+    for oid in params.MODEL_KINDS:
+        if oid not in kb.options:
+            continue
+        for dim in params.MODEL_CELLS.values():
+            if dim in kb.options[oid].cells and params.cell_value(kb, oid, dim) is None:
+                yield DataError(
+                    kb.origin("option", oid).at("cells", dim),
+                    f"the IP planner needs a whole-number value in cell '{dim}' of option '{oid}'",
+                )

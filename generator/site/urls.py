@@ -1,0 +1,117 @@
+"""The URL scheme in one place: where each kind of page and data asset lives, and relative links.
+
+Pages are addressed by their source path inside the docs folder (``options/kubenet.md``);
+MkDocs with ``use_directory_urls`` serves that at ``options/kubenet/``. Markdown links use the
+source path (so MkDocs validates them); HTML blocks use the served URL. Data assets (JSON the
+page scripts read) are addressed by their path from the site root. Templates reach all of this
+through the ``urls`` global.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable
+
+#: Data assets: the knowledge base and its schemas, and the JSON each page script reads.
+KB_JSON = "api/kb.json"
+COMPARE_JSON = "api/compare.json"
+DESIGN_JSON = "api/design.json"
+IPPLAN_JSON = "api/ipplan.json"
+
+
+def schema_json(name: str) -> str:
+    return f"api/schema/{name}"
+
+
+def tree_json(tree_id: str) -> str:
+    return f"api/trees/{tree_id}.json"
+
+
+def home() -> str:
+    return "index.md"
+
+
+def layer(layer_id: str) -> str:
+    return f"{layer_id}/index.md"
+
+
+def category(layer_id: str, category_id: str) -> str:
+    return f"{layer_id}/{category_id}/index.md"
+
+
+def option(option_id: str) -> str:
+    return f"options/{option_id}.md"
+
+
+def pair(a: str, b: str) -> str:
+    first, second = sorted((a, b))
+    return f"compare/{first}-vs-{second}.md"
+
+
+def compare_index() -> str:
+    return "compare/index.md"
+
+
+def compatibility() -> str:
+    return "compatibility.md"
+
+
+def decide_index() -> str:
+    return "decide/index.md"
+
+
+def tree(tree_id: str) -> str:
+    return f"decide/{tree_id}.md"
+
+
+def design() -> str:
+    return "design/index.md"
+
+
+def ip_planner() -> str:
+    return "tools/ip-planner.md"
+
+
+def design_query(choices: Iterable[tuple[str, str]]) -> str:
+    """The designer's query string: ``category=option`` pairs in the order given (ids need no
+    escaping: they are lowercase letters, digits and hyphens)."""
+    return "&".join(f"{category}={option}" for category, option in choices)
+
+
+def about() -> str:
+    return "about.md"
+
+
+def glossary() -> str:
+    return "glossary.md"
+
+
+def tags() -> str:
+    return "tags.md"
+
+
+def served(src: str) -> str:
+    """The URL path (no leading slash) MkDocs serves ``src`` at, with directory URLs."""
+    stem = src[: -len(".md")] if src.endswith(".md") else src
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def md_link(from_src: str, to_src: str) -> str:
+    """A relative link between two source files, for Markdown (validated by MkDocs)."""
+    return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+
+
+def html_link(from_src: str, to_src: str) -> str:
+    """A relative link between the served URLs of two pages, for raw HTML blocks."""
+    here = served(from_src)
+    depth = here.count("/")
+    return "../" * depth + served(to_src) if (served(to_src) or depth) else "./"
+
+
+def asset_link(from_src: str, asset: str) -> str:
+    """A relative link from a page's served URL to a static asset path such as ``api/kb.json``."""
+    return "../" * served(from_src).count("/") + asset
