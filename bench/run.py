@@ -1,4 +1,4 @@
-"""Benchmark of the atlas build, written to bench/RESULTS.md (issue 7). Run: `make bench`.
+"""Benchmark of the atlas build, written to bench/RESULTS.md. Run: `make bench`.
 
 Measures, on copies of the project in a temporary folder (the work tree is never touched):
 1. the full strict build of the real site, split into the generator's part (load, validate,
@@ -446,7 +446,8 @@ def report(real: dict, scale: list[dict], weight: dict, serve: dict) -> str:
         "|---|---|",
         f"| options / HTML pages | {real['options']} / {real['pages']} |",
         f"| full strict build (plugin) | {real['total_s']:.2f} s |",
-        f"| generator's part (load, validate, render Markdown) | {real['generator_s']:.3f} s ({real['gen_share']:.1%} of the build) |",
+        f"| generator's part (load, validate, render Markdown) | {real['generator_s']:.3f} s ({real['gen_share']:.1%} "
+        "of the build) |",
         f"| MkDocs' part (the rest) | {real['mkdocs_s']:.2f} s |",
         f"| plain MkDocs build of `aks-atlas render --out` (no plugin) | {real['plain_s']:.2f} s |",
         f"| plugin build / plain build | {real['ratio']:.3f} |",
@@ -490,7 +491,8 @@ def report(real: dict, scale: list[dict], weight: dict, serve: dict) -> str:
     for p in weight["pages"]:
         lines.append(
             f"| {p['type']} | {kb_size(p['html'])} | {kb_size(p['css'])} | {kb_size(p['material_js'])} | "
-            f"{kb_size(p['own_js'])} | {kb_size(p['json'])} | {', '.join(s.rsplit('/', 1)[-1] for s in p['own_scripts'])} |"
+            f"{kb_size(p['own_js'])} | {kb_size(p['json'])} | "
+            f"{', '.join(s.rsplit('/', 1)[-1] for s in p['own_scripts'])} |"
         )
     plain_pages = [p for p in weight["pages"] if p["type"] in ("home", "layer", "option", "glossary")]
     worst = max(p["own_js"] for p in plain_pages) if plain_pages else 0

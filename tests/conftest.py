@@ -1,12 +1,18 @@
-"""Shared fixtures: tiny knowledge bases, site builds in tmp_path, a local server, Chromium.
+"""Shared fixtures: the real knowledge base, tiny ones, site builds in tmp_path, a local server,
+Chromium, and the page helpers every test file uses.
 
 Browser tests drive Debian's Chromium (``/usr/bin/chromium``) through Playwright. Every request
 that does not go to the local test server is aborted and recorded, so a test can assert that a
 page makes zero third-party requests. In CI (``CI=true``) a missing browser fails the run.
+
+Every test that uses the ``browser`` fixture (directly or through ``tab``) is marked ``browser``
+by ``pytest_collection_modifyitems``, so ``pytest -m "not browser"`` (``make test-fast``) is the
+fast tier without anyone having to remember a marker.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import http.server
 import os
@@ -17,11 +23,33 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from generator.app import load_kb
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CHROMIUM = os.environ.get("ATLAS_CHROMIUM", "/usr/bin/chromium")
 EPOCH = "1795564800"  # 2026-11-25T00:00:00Z: builds in tests are pinned to one day
+TODAY = dt.datetime.fromtimestamp(int(EPOCH), dt.timezone.utc).date()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that drives Chromium, so the fast tier can leave them out."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def kb():
+    """The real knowledge base, read and checked as on the pinned day."""
+    return load_kb(ROOT / "data", on=TODAY)[0]
+
+
+def page(site: Path, url: str) -> LexborHTMLParser:
+    """The parsed HTML of the page served at ``url`` ("" for home, "options/kubenet", ...)."""
+    return LexborHTMLParser((site / url / "index.html").read_text(encoding="utf-8"))
 
 
 def build_site(config_file: Path, site_dir: Path) -> Path:

@@ -430,4 +430,28 @@ CASES: list[Case] = [
         {GLOSSARY: [("    expansion: Source network address translation\n", "")]},
         ["kb/glossary.yaml:5:19: an abbreviation needs an expansion for its tooltip"],
     ),
+    # --- limits and command order -----------------------------------------------------
+    Case(
+        "limit-value-and-ranges",
+        "a limit that gives a number and ranges at once",
+        {FAST: [("select:\n", "limits:\n  - id: size\n    name: Size\n    value: 3\n    unit: IPs\n"
+                 "    ranges: [10.0.0.0/8]\n    sources: [doc-a]\nselect:\n")]},
+        [f"{K}{FAST}:14:5: a limit has either a value with a unit, or ranges"],
+    ),
+    Case(
+        "limit-bad-range",
+        "a limit range that is not CIDR notation",
+        {FAST: [("select:\n", "limits:\n  - id: reserved\n    name: Reserved\n    ranges: [10.0.0.0]\n"
+                 "    sources: [doc-a]\nselect:\n")]},
+        [f"{K}{FAST}:16:14: '10.0.0.0' is not an IPv4 range in CIDR notation, such as 10.0.0.0/16"],
+    ),
+    Case(
+        "command-order-unknown-category",
+        "a command order naming a category that does not exist and leaving one out",
+        {CATS: [("layers:\n", "command_order: [alpha, betta]\nlayers:\n")]},
+        [
+            f"{K}{CATS}:1:16: command_order does not list category 'beta'",
+            f"{K}{CATS}:1:24: unknown category 'betta'; did you mean 'beta'?",
+        ],
+    ),
 ]

@@ -1,8 +1,7 @@
-"""Comparisons: pairwise pages, the compatibility matrix and compare-any (issue 5)."""
+"""Comparisons: pairwise pages, the compatibility matrix and compare-any."""
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 
 import pytest
@@ -11,18 +10,7 @@ from selectolax.lexbor import LexborHTMLParser
 from generator.app import load_kb
 from generator.features.compare import pages as compare
 
-from .conftest import FIXTURES, ROOT
-
-TODAY = dt.date(2026, 11, 25)
-
-
-@pytest.fixture(scope="module")
-def kb():
-    return load_kb(ROOT / "data", on=TODAY)[0]
-
-
-def page(site, url):
-    return LexborHTMLParser((site / url / "index.html").read_text(encoding="utf-8"))
+from .conftest import FIXTURES, TODAY, page
 
 
 def test_verdict_says_where_each_wins():

@@ -4,7 +4,6 @@ JavaScript implementations held together, and the page driven in Chromium as a p
 from __future__ import annotations
 
 import os
-import random
 import re
 import shutil
 from pathlib import Path
@@ -12,9 +11,12 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from generator import design, snippets
-from generator.cli import main as cli_main
-from generator.pipeline import load_kb
+from generator.core.vocab import SEVERITIES
+from generator.features.design import data as design_data
+from generator.features.design import evaluate as design
+from generator.site import snippets
+from generator.adapters.cli import main as cli_main
+from generator.app import load_kb
 
 from .conftest import FIXTURES, ROOT, build_site, open_tab, serve, write_config
 
@@ -153,7 +155,7 @@ def test_combine_merges_once_and_reports_clashes(kb):
     # Cilium dataplane a conflicting --network-plugin on a copy of the knowledge base.
     import copy
 
-    from generator import model as m
+    from generator.core import model as m
 
     kb = copy.copy(kb)
     kb.options = dict(kb.options)
@@ -175,16 +177,16 @@ def test_rules_become_errors_warnings_and_tips(kb):
     found = design.evaluate(kb, {**base, "vnet": "managed-vnet"})
     err = next(f for f in found if f["rule"] == "user-defined-routing-requires-byo-vnet")
     assert err["severity"] == "error" and err["change"] == ["vnet", "egress"]
-    assert [f["severity"] for f in found] == sorted((f["severity"] for f in found), key=design.SEVERITY.get)
+    assert [f["severity"] for f in found] == sorted((f["severity"] for f in found), key=lambda s: SEVERITIES[s].rank)
     tips = design.evaluate(kb, {**base, "egress": "user-assigned-nat-gateway"})
     assert any(f["severity"] == "tip" and f["rule"] == "private-cluster-with-udr" for f in tips)
 
 
 def test_md_tokens_keep_code_links_and_emphasis_as_data():
-    assert design.md_tokens("Use `none` with **care**, see [the page](https://learn.microsoft.com/x) and *this*.") == [
+    assert design_data.md_tokens("Use `none` with **care**, see [the page](https://learn.microsoft.com/x) and *this*.") == [
         ["text", "Use "], ["code", "none"], ["text", " with "], ["strong", "care"], ["text", ", see "],
         ["link", "the page", "https://learn.microsoft.com/x"], ["text", " and "], ["em", "this"], ["text", "."]]
-    assert design.md_tokens("a `<script>alert(1)</script>` b")[1] == ["code", "<script>alert(1)</script>"]
+    assert design_data.md_tokens("a `<script>alert(1)</script>` b")[1] == ["code", "<script>alert(1)</script>"]
 
 
 # --- the page without JavaScript ------------------------------------------------------------------------
@@ -273,27 +275,9 @@ def test_generated_commands_match_the_golden_files(tab, kb):
     assert not tab.outside and not tab.console_errors
 
 
-@pytest.mark.browser
-def test_javascript_evaluation_and_merging_match_python(tab, kb):
-    """evaluate() and the az/Bicep/Terraform text for every preset and 300 random designs."""
-    rnd = random.Random(6)
-    cats = [c.id for layer in kb.layers for c in layer.categories]
-    designs = [p.choices for p in kb.presets]
-    for _ in range(300):
-        designs.append({c: rnd.choice(kb.options_in(c)).id for c in cats})
-    tab.goto("/design/")
-    js = tab.page.evaluate("""async ([designs]) => {
-        const m = await import(new URL("../assets/js/designer.js", location.href).href);
-        const data = await (await fetch(new URL("../api/design.json", location.href))).json();
-        return designs.map((d) => { const t = m.texts(data, d); return [m.evaluate(data, d), t.az, t.bicep, t.terraform, t.combined.overridden, m.lifecycle(data, d)]; });
-    }""", [designs])
-    for d, (found, az, bicep, tf, overridden, life) in zip(designs, js):
-        combined = design.combine(kb, d)
-        texts = design.snippet_texts(combined)
-        assert found == design.evaluate(kb, d), d
-        assert [az, bicep, tf] == [texts["az"], texts["bicep"], texts["terraform"]], d
-        assert overridden == combined["overridden"], d
-        assert life == [{k: v for k, v in x.items() if k != "note"} for x in design.lifecycle(kb, d)], d
+# The script's evaluate(), lifecycle(), merging and az/Bicep/Terraform text (docs/assets/js/cores/)
+# are compared with the Python for every preset and 300 random designs under Node, in
+# tests/test_js_cores.py.
 
 
 @pytest.mark.browser

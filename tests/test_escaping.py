@@ -1,4 +1,4 @@
-"""Markup and script in every free-text field (issue 7): plain-text fields are escaped and show
+"""Markup and script in every free-text field: plain-text fields are escaped and show
 literally; prose fields reject raw HTML (tested in the corpus) but show code spans literally.
 Proven in Chromium: no injected script runs on any page of the site."""
 

@@ -1,22 +1,21 @@
 """The IP planner: Microsoft's worked examples, every check, the CLI, and the JavaScript port.
 
-``generator/ipplan.py`` is the reference; ``docs/assets/js/ipplan.js`` must give identical JSON
-for the same inputs (run in Chromium over a grid of several hundred inputs, errors included).
+``generator/features/ipplan/calc.py`` is the reference; ``docs/assets/js/cores/ipplan.js`` must give
+identical JSON for the same inputs (``tests/test_js_cores.py`` runs both over a grid under Node).
 """
 
 from __future__ import annotations
 
-import itertools
 import json
-import random
 import re
 import shutil
 
 import pytest
 
-from generator import ipplan, ipplan_params
-from generator.cli import main as cli_main
-from generator.pipeline import load_kb
+from generator.features.ipplan import addresses, calc, explain
+from generator.features.ipplan import params as ipplan_params
+from generator.adapters.cli import main as cli_main
+from generator.app import load_kb
 
 from .conftest import ROOT
 
@@ -32,7 +31,7 @@ def params(kb):
 
 
 def inputs(model: str, *pools: tuple, **kw) -> dict:
-    base = {**ipplan.EXAMPLE_INPUTS, "model": model,
+    base = {**calc.EXAMPLE_INPUTS, "model": model,
             "pools": [{"nodes": n, "surge": s, "max_pods": p} for n, s, p in pools]}
     base.update(kw)
     return base
@@ -51,7 +50,7 @@ def codes(result: dict) -> list[str]:
 
 def test_flat_network_50_nodes_needs_1581_addresses_a_21(params):
     # concepts-network-ip-address-planning: (51) + (51 * 30) = 1,581 (/21 or larger)
-    res = ipplan.plan(params, inputs("azure-cni-node-subnet", (50, 1, 30)))
+    res = calc.plan(params, inputs("azure-cni-node-subnet", (50, 1, 30)))
     s = subnet(res, "nodes")
     assert res["ok"] and s["addresses"] == 1581 and s["prefix"] == 21
     assert s["work"] == "(50 + 1) + (50 + 1) × 30 = 1,581"
@@ -59,31 +58,31 @@ def test_flat_network_50_nodes_needs_1581_addresses_a_21(params):
 
 def test_flat_network_scaling_by_10_needs_1891_addresses(params):
     # The same page: (61) + (61 * 30) = 1,891 (/21 or larger)
-    s = subnet(ipplan.plan(params, inputs("azure-cni-node-subnet", (60, 1, 30))), "nodes")
+    s = subnet(calc.plan(params, inputs("azure-cni-node-subnet", (60, 1, 30))), "nodes")
     assert (s["addresses"], s["prefix"]) == (1891, 21)
 
 
 def test_kubenet_24_holds_251_nodes_and_27610_pods(params):
     # configure-kubenet: a /24 supports up to 251 nodes, 27,610 pods at 110 per node
-    nodes = ipplan.nodes_in_prefix(params, "kubenet", 24, 110)
+    nodes = addresses.nodes_in_prefix(params, "kubenet", 24, 110)
     assert nodes == 251 and nodes * 110 == 27610
-    assert subnet(ipplan.plan(params, inputs("kubenet", (251, 0, 110))), "nodes")["prefix"] == 24
-    assert subnet(ipplan.plan(params, inputs("kubenet", (251, 1, 110))), "nodes")["prefix"] == 23
+    assert subnet(calc.plan(params, inputs("kubenet", (251, 0, 110))), "nodes")["prefix"] == 24
+    assert subnet(calc.plan(params, inputs("kubenet", (251, 1, 110))), "nodes")["prefix"] == 23
 
 
 def test_node_subnet_24_holds_8_nodes_at_30_pods(params):
     # concepts-network-legacy-cni: a /24 supports only 8 nodes (240 pods) at 30 pods per node
-    assert ipplan.nodes_in_prefix(params, "azure-cni-node-subnet", 24, 30) == 8
-    assert subnet(ipplan.plan(params, inputs("azure-cni-node-subnet", (8, 0, 30))), "nodes")["prefix"] == 24
-    assert subnet(ipplan.plan(params, inputs("azure-cni-node-subnet", (9, 0, 30))), "nodes")["prefix"] == 23
+    assert addresses.nodes_in_prefix(params, "azure-cni-node-subnet", 24, 30) == 8
+    assert subnet(calc.plan(params, inputs("azure-cni-node-subnet", (8, 0, 30))), "nodes")["prefix"] == 24
+    assert subnet(calc.plan(params, inputs("azure-cni-node-subnet", (9, 0, 30))), "nodes")["prefix"] == 23
 
 
 @pytest.mark.parametrize("max_pods, blocks, spare", [(30, 2, 1), (31, 2, 0), (32, 3, 15), (15, 1, 0), (250, 16, 5)])
 def test_static_block_blocks_per_node(params, max_pods, blocks, spare):
     # configure-azure-cni-static-block-allocation: max_pods 31 wastes nothing, 30 wastes 1, 32 takes 3 blocks
     model = params["models"]["azure-cni-pod-subnet-static-block"]
-    assert ipplan.blocks_per_node(model, max_pods) == blocks
-    res = ipplan.plan(params, inputs("azure-cni-pod-subnet-static-block", (10, 1, max_pods)))
+    assert addresses.blocks_per_node(model, max_pods) == blocks
+    res = calc.plan(params, inputs("azure-cni-pod-subnet-static-block", (10, 1, max_pods)))
     assert subnet(res, "pods")["addresses"] == 11 * blocks * 16
     waste = [w for w in res["warnings"] if w["code"] == "block-waste"]
     assert bool(waste) == bool(spare)
@@ -93,18 +92,18 @@ def test_static_block_blocks_per_node(params, max_pods, blocks, spare):
 
 def test_dynamic_allocation_plans_whole_batches_of_16(params):
     # configure-azure-cni-dynamic-ip-allocation: batches of 16, at least 16 IPs per node
-    assert subnet(ipplan.plan(params, inputs("azure-cni-pod-subnet-dynamic", (10, 0, 10))), "pods")["addresses"] == 160
-    assert subnet(ipplan.plan(params, inputs("azure-cni-pod-subnet-dynamic", (10, 0, 30))), "pods")["addresses"] == 320
-    assert subnet(ipplan.plan(params, inputs("azure-cni-pod-subnet-dynamic", (10, 0, 110))), "pods")["addresses"] == 1120
-    assert subnet(ipplan.plan(params, inputs("azure-cni-pod-subnet-dynamic", (10, 0, 110))), "nodes")["addresses"] == 10
+    assert subnet(calc.plan(params, inputs("azure-cni-pod-subnet-dynamic", (10, 0, 10))), "pods")["addresses"] == 160
+    assert subnet(calc.plan(params, inputs("azure-cni-pod-subnet-dynamic", (10, 0, 30))), "pods")["addresses"] == 320
+    assert subnet(calc.plan(params, inputs("azure-cni-pod-subnet-dynamic", (10, 0, 110))), "pods")["addresses"] == 1120
+    assert subnet(calc.plan(params, inputs("azure-cni-pod-subnet-dynamic", (10, 0, 110))), "nodes")["addresses"] == 10
 
 
 def test_overlay_default_pod_cidr_holds_256_nodes(params):
     # One /24 per node: the default /16 holds 256 blocks
-    ok = ipplan.plan(params, inputs("azure-cni-overlay", (255, 1, 250)))
+    ok = calc.plan(params, inputs("azure-cni-overlay", (255, 1, 250)))
     pod = next(r for r in ok["ranges"] if r["id"] == "pod-cidr")
     assert ok["ok"] and pod["available"] == 256 and pod["prefix"] == 16
-    bad = ipplan.plan(params, inputs("azure-cni-overlay", (256, 1, 250)))
+    bad = calc.plan(params, inputs("azure-cni-overlay", (256, 1, 250)))
     assert codes(bad) == ["pod-cidr-size"]
     assert bad["errors"][0]["message"] == ("Pod CIDR 10.244.0.0/16 holds 256 blocks of /24, one per node, but the node pools "
                                            "need 257 with surge: use a /15 or larger")
@@ -112,7 +111,7 @@ def test_overlay_default_pod_cidr_holds_256_nodes(params):
 
 
 def test_worked_examples_on_the_page_use_the_planner(params):
-    assert [ipplan_params.describe_example(params, e) for e in ipplan_params.WORKED_EXAMPLES] == [
+    assert [explain.describe_example(params, e) for e in explain.WORKED_EXAMPLES] == [
         "(50 + 1) + (50 + 1) × 30 = 1,581 addresses: a /21",
         "(60 + 1) + (60 + 1) × 30 = 1,891 addresses: a /21",
         "2 blocks of 16 addresses (/28) per node: (1 + 0) × ⌈(30 + 1) ÷ 16⌉ × 16 = 32",
@@ -124,39 +123,39 @@ def test_worked_examples_on_the_page_use_the_planner(params):
 
 
 def test_kubenet_stops_at_400_nodes_and_surge_is_a_warning(params):
-    res = ipplan.plan(params, inputs("kubenet", (401, 0, 110), pod_cidr="10.244.0.0/14"))
+    res = calc.plan(params, inputs("kubenet", (401, 0, 110), pod_cidr="10.244.0.0/14"))
     assert codes(res) == ["max-nodes"]
     assert res["errors"][0]["message"] == "kubenet supports at most 400 nodes; the node pools have 401"
-    warn = ipplan.plan(params, inputs("kubenet", (400, 1, 110), pod_cidr="10.244.0.0/14"))
+    warn = calc.plan(params, inputs("kubenet", (400, 1, 110), pod_cidr="10.244.0.0/14"))
     assert warn["ok"] and [w["code"] for w in warn["warnings"]] == ["max-nodes"]
 
 
 def test_reserved_ranges_are_rejected(params):
-    res = ipplan.plan(params, inputs("azure-cni-overlay", (3, 1, 30), pod_cidr="172.16.0.0/12"))
+    res = calc.plan(params, inputs("azure-cni-overlay", (3, 1, 30), pod_cidr="172.16.0.0/12"))
     msgs = [e["message"] for e in res["errors"] if e["code"] == "reserved-range"]
     assert msgs == ["Pod CIDR 172.16.0.0/12 overlaps 172.30.0.0/16, which AKS reserves; no cluster range may use it",
                     "Pod CIDR 172.16.0.0/12 overlaps 172.31.0.0/16, which AKS reserves; no cluster range may use it"]
     for cidr in ("169.254.0.0/16", "192.0.2.0/24"):
-        res = ipplan.plan(params, inputs("azure-cni-overlay", (3, 1, 30), vnet=[cidr]))
+        res = calc.plan(params, inputs("azure-cni-overlay", (3, 1, 30), vnet=[cidr]))
         assert "reserved-range" in codes(res)
 
 
 def test_service_cidr_must_be_smaller_than_12(params):
-    res = ipplan.plan(params, inputs("azure-cni-overlay", (3, 1, 30), service_cidr="10.0.0.0/12", dns_ip="10.0.0.10"))
+    res = calc.plan(params, inputs("azure-cni-overlay", (3, 1, 30), service_cidr="10.0.0.0/12", dns_ip="10.0.0.10"))
     assert codes(res) == ["service-cidr"]
     assert res["errors"][0]["message"] == "Service CIDR 10.0.0.0/12 is too large: it must be smaller than /12 (a /13 or longer prefix)"
-    assert ipplan.plan(params, inputs("azure-cni-overlay", (3, 1, 30), service_cidr="10.0.0.0/13"))["ok"]
+    assert calc.plan(params, inputs("azure-cni-overlay", (3, 1, 30), service_cidr="10.0.0.0/13"))["ok"]
 
 
 def test_dns_service_ip_inside_the_service_cidr_and_not_its_first_address(params):
-    out = ipplan.plan(params, inputs("azure-cni-overlay", (3, 1, 30), dns_ip="10.1.0.10"))
+    out = calc.plan(params, inputs("azure-cni-overlay", (3, 1, 30), dns_ip="10.1.0.10"))
     assert out["errors"][0]["message"] == "DNS service IP 10.1.0.10 is outside the service CIDR 10.0.0.0/16"
-    first = ipplan.plan(params, inputs("azure-cni-overlay", (3, 1, 30), dns_ip="10.0.0.0"))
+    first = calc.plan(params, inputs("azure-cni-overlay", (3, 1, 30), dns_ip="10.0.0.0"))
     assert codes(first) == ["dns-service-ip"] and "first address" in first["errors"][0]["message"]
 
 
 def test_overlaps_between_every_kind_of_range(params):
-    res = ipplan.plan(params, inputs("azure-cni-overlay", (3, 1, 30), vnet=["10.224.0.0/16", "10.224.128.0/17"],
+    res = calc.plan(params, inputs("azure-cni-overlay", (3, 1, 30), vnet=["10.224.0.0/16", "10.224.128.0/17"],
                                      pod_cidr="10.224.0.0/12", service_cidr="10.224.0.0/16", dns_ip="10.224.0.10",
                                      in_use=["10.224.5.0/24"]))
     assert [e["message"] for e in res["errors"] if e["code"] == "overlap"] == [
@@ -173,7 +172,7 @@ def test_overlaps_between_every_kind_of_range(params):
 
 
 def test_pod_subnet_larger_than_the_model_allows(params):
-    res = ipplan.plan(params, inputs("azure-cni-pod-subnet-dynamic", (1000, 10, 250), vnet=["10.0.0.0/8"]))
+    res = calc.plan(params, inputs("azure-cni-pod-subnet-dynamic", (1000, 10, 250), vnet=["10.0.0.0/8"]))
     assert "pod-subnet-size" in codes(res)
     assert "The pod subnet needs a /14, larger than the /16" in next(e["message"] for e in res["errors"] if e["code"] == "pod-subnet-size")
 
@@ -182,7 +181,7 @@ def test_pod_subnet_larger_than_the_model_allows(params):
 
 
 def _rng(cidr: str) -> tuple[int, int]:
-    r, _ = ipplan.parse_cidr(cidr)
+    r, _ = addresses.parse_cidr(cidr)
     return r["start"], r["end"]
 
 
@@ -199,7 +198,7 @@ def _check_layout(res: dict, vnets: list[str], blocked: list[str]) -> None:
 
 
 def test_layout_is_aligned_non_overlapping_and_largest_first(params):
-    res = ipplan.plan(params, inputs("azure-cni-pod-subnet-static-block", (50, 1, 30), (10, 1, 110),
+    res = calc.plan(params, inputs("azure-cni-pod-subnet-static-block", (50, 1, 30), (10, 1, 110),
                                      vnet="10.10.0.0/20, 10.20.0.0/16", in_use=["192.168.0.0/16"],
                                      apiserver_subnet=True, firewall_subnet=True, agc_subnet=True))
     assert res["ok"], res["errors"]
@@ -213,7 +212,7 @@ def test_layout_is_aligned_non_overlapping_and_largest_first(params):
 
 
 def test_layout_avoids_ranges_in_use_even_when_they_are_an_error(params):
-    res = ipplan.plan(params, inputs("azure-cni-node-subnet", (50, 1, 30), vnet=["10.20.0.0/16"],
+    res = calc.plan(params, inputs("azure-cni-node-subnet", (50, 1, 30), vnet=["10.20.0.0/16"],
                                      in_use=["10.20.0.0/20"], firewall_subnet=True))
     assert codes(res) == ["overlap"]
     _check_layout(res, ["10.20.0.0/16"], ["10.20.0.0/20"])
@@ -221,7 +220,7 @@ def test_layout_avoids_ranges_in_use_even_when_they_are_an_error(params):
 
 
 def test_no_room_is_an_error(params):
-    res = ipplan.plan(params, inputs("azure-cni-node-subnet", (50, 1, 30), vnet=["10.224.0.0/22"]))
+    res = calc.plan(params, inputs("azure-cni-node-subnet", (50, 1, 30), vnet=["10.224.0.0/22"]))
     assert codes(res) == ["no-room"]
     assert res["errors"][0]["message"] == "The VNet address space has no free /21 left for the node subnet (nodes and pods)"
 
@@ -250,7 +249,7 @@ def test_no_room_is_an_error(params):
                           "azure-cni-pod-subnet-dynamic, azure-cni-pod-subnet-static-block, byo-cni, kubenet)"),
 ])
 def test_bad_inputs_are_rejected_with_one_clear_message(params, change, message):
-    res = ipplan.plan(params, {**inputs("azure-cni-overlay", (3, 1, 30)), **change})
+    res = calc.plan(params, {**inputs("azure-cni-overlay", (3, 1, 30)), **change})
     assert [e["message"] for e in res["errors"]] == [message]
     assert codes(res) == ["input"] and not res["ok"] and res["subnets"] == []
 
@@ -268,16 +267,17 @@ def test_max_pods_range_is_read_from_the_data(kb, params):
 
 def test_every_formula_cites_a_learn_page_shown_on_the_planner_page(kb, params, real_site):
     page = (real_site / "tools" / "ip-planner" / "index.html").read_text(encoding="utf-8")
-    for row in ipplan_params.describe_formulas(params):
+    for row in explain.describe_formulas(params):
         url = kb.sources[row["source"]].url
         assert url.startswith("https://learn.microsoft.com/"), row
         assert f'href="{url}"' in page, row["id"]
     assert set(ipplan_params.FORMULA_SOURCES.values()) <= set(kb.sources)
 
 
-def test_reserved_ranges_match_the_knowledge_base_text(kb):
+def test_reserved_ranges_come_from_the_knowledge_base_and_match_its_text(kb, params):
     text = kb.options["byo-vnet"].description
-    for cidr in ipplan_params.RESERVED_RANGES:
+    assert params["reserved_ranges"] == ["169.254.0.0/16", "172.30.0.0/16", "172.31.0.0/16", "192.0.2.0/24"]
+    for cidr in params["reserved_ranges"]:
         assert f"`{cidr}`" in text
 
 
@@ -286,13 +286,13 @@ def test_a_missing_planner_limit_is_a_data_error_with_its_position(tmp_path, cap
     shutil.copytree(ROOT / "data", data)
     path = data / "options" / "egress" / "user-defined-routing.yaml"
     text = path.read_text(encoding="utf-8")
-    text = re.sub(r"  - name: AzureFirewallSubnet size\n(    .*\n)+?(?=  - |select:)", "", text)
+    text = re.sub(r"  - id: firewall-subnet-prefix\n(    .*\n)+?(?=  - |select:)", "", text)
     path.write_text(text, encoding="utf-8")
     line = text.splitlines().index("limits:") + 2
     assert cli_main(["--data", str(data), "validate"]) == 1
     err = capsys.readouterr().err
-    assert (f"data/options/egress/user-defined-routing.yaml:{line}:3: the IP planner needs a limit named "
-            f"'AzureFirewallSubnet size' with a whole-number value on option 'user-defined-routing'") in err
+    assert (f"data/options/egress/user-defined-routing.yaml:{line}:3: the IP planner needs a limit with id "
+            f"'firewall-subnet-prefix' and a whole-number value on option 'user-defined-routing'") in err
 
 
 # --- the CLI --------------------------------------------------------------------------------------------
@@ -318,7 +318,7 @@ def test_cli_prints_the_worked_example(capsys):
 def test_cli_json_is_the_reference_plan(capsys, params):
     rc, out, _ = cli(capsys, *CLI_50, "--json", "--firewall-subnet", "--in-use", "192.168.0.0/16")
     doc = json.loads(out)
-    assert rc == 0 and doc["plan"] == ipplan.plan(params, doc["inputs"])
+    assert rc == 0 and doc["plan"] == calc.plan(params, doc["inputs"])
     assert subnet(doc["plan"], "nodes")["cidr"] == "10.0.0.0/21"
     assert subnet(doc["plan"], "firewall")["cidr"] == "10.0.8.0/26"
 
@@ -358,65 +358,8 @@ def test_cli_plan_errors_print_the_plan_and_exit_1(capsys):
     assert out.rstrip().endswith("1 error(s)")
 
 
-# --- the JavaScript port gives the same results ---------------------------------------------------------
-
-
-def grid(params: dict) -> list[dict]:
-    """Several hundred inputs: every model, sizes around each limit, and every kind of error."""
-    rnd = random.Random(6)
-    models = params["model_order"] + ["nope"]
-    pools = [[(50, 1, 30)], [(60, 1, 30)], [(3, 1, "")], [(401, 0, 110)], [(255, 1, 250)], [(256, 1, 250)],
-             [(251, 0, 110)], [(0, 0, 30)], [(-1, 1, 30)], [(5000, 10, 250)], [(3, 1, 9)], [(1, 0, 31)],
-             [(50, 1, 30), (3, 1, 110)], [("12abc", 1, 30)], [(1000000, 1000000, 10)], []]
-    vnets = [["10.0.0.0/16"], "10.0.0.0/22, 10.1.0.0/16", ["10.0.0.1/16"], ["172.16.0.0/12"], [], ["10.0.0.0/8"],
-             ["10.0.0.0/16", "10.0.128.0/17"], " 192.168.0.0/20 \n", ["0.0.0.0/0"]]
-    services = ["10.1.0.0/16", "10.0.0.0/12", "192.168.0.0/24", "", "10.2.0.0/13", "10.0.0.0/16 10.9.0.0/16", "169.254.0.0/16"]
-    dns = ["10.1.0.10", "10.1.0.0", "192.168.0.1", "x", "10.2.0.10", " 10.1.255.255 "]
-    pods = ["10.244.0.0/16", "10.244.0.0/24", "", "10.0.0.0/8", "100.64.0.0/10", "10.244.0.0/15"]
-    in_use = [[], ["10.0.4.0/22"], "192.168.0.0/16 10.1.0.0/24", ["10.0.0.0/16"], ["bad"]]
-    cases = []
-    for model, pool in itertools.product(models, pools):
-        for _ in range(5):
-            cases.append({
-                "model": model, "pools": [{"nodes": n, "surge": s, "max_pods": p} for n, s, p in pool],
-                "vnet": rnd.choice(vnets), "service_cidr": rnd.choice(services), "dns_ip": rnd.choice(dns),
-                "pod_cidr": rnd.choice(pods), "in_use": rnd.choice(in_use),
-                "apiserver_subnet": rnd.random() < .4, "firewall_subnet": rnd.random() < .4, "agc_subnet": rnd.random() < .4,
-            })
-    # plans that should succeed, so layouts get compared too
-    for model in params["model_order"]:
-        for n, s, p in [(3, 1, 30), (50, 1, 30), (200, 2, 110), (10, 0, 250)]:
-            cases.append({"model": model, "pools": [{"nodes": n, "surge": s, "max_pods": p}], "vnet": ["10.0.0.0/16"],
-                          "service_cidr": "10.1.0.0/16", "dns_ip": "10.1.0.10", "pod_cidr": "10.244.0.0/14",
-                          "in_use": ["192.168.0.0/16"], "apiserver_subnet": True, "firewall_subnet": n > 10, "agc_subnet": p == 30})
-    return cases
-
-
-def test_the_grid_covers_errors_and_successes(params):
-    results = [ipplan.plan(params, c) for c in grid(params)]
-    assert len(results) >= 500
-    kinds = {e["code"] for r in results for e in r["errors"]}
-    assert {"input", "overlap", "reserved-range", "service-cidr", "dns-service-ip", "max-nodes", "pod-cidr-size", "no-room"} <= kinds
-    assert sum(r["ok"] for r in results) >= 20
-
-
-@pytest.mark.browser
-def test_javascript_port_matches_python_on_the_grid(tab, params):
-    tab.goto("/tools/ip-planner/")
-    cases = grid(params)
-    js = tab.page.evaluate("""async ([params, cases]) => {
-        const mod = await import(new URL("../../assets/js/ipplan.js", location.href).href);
-        return cases.map((c) => mod.plan(params, c));
-    }""", [params, cases])
-    py = [ipplan.plan(params, c) for c in cases]
-    mismatches = [(c, p, j) for c, p, j in zip(cases, py, js) if p != j]
-    assert not mismatches, json.dumps(mismatches[0], indent=1, ensure_ascii=False)[:3000]
-    helpers = tab.page.evaluate("""async () => {
-        const m = await import(new URL("../../assets/js/ipplan.js", location.href).href);
-        return [m.fmt(1234567), m.fmt(12), m.smallestPrefix(1581, 5), m.bitsFor(257), m.ipStr(167772170)];
-    }""")
-    assert helpers == [ipplan.fmt(1234567), ipplan.fmt(12), ipplan.smallest_prefix(1581, 5), ipplan.bits_for(257), ipplan.ip_str(167772170)]
-    assert not tab.outside and not tab.console_errors
+# The JavaScript port (docs/assets/js/cores/ipplan.js) is compared with calc.plan over a grid of
+# several hundred inputs under Node, in tests/test_js_cores.py.
 
 
 # --- the planner page ------------------------------------------------------------------------------------
@@ -459,8 +402,8 @@ def test_planner_page_shows_the_same_plan_as_the_cli(tab, capsys):
                      "--vnet", "10.50.0.0/16,10.60.0.0/20", "--firewall-subnet")
     plan = json.loads(out)["plan"]
     assert rc == 0
-    assert shown == [[s["name"], ipplan.fmt(s["addresses"]) if s["addresses"] is not None else "fixed size", f"/{s['prefix']}",
-                      ipplan.fmt(s["usable"]), f"{ipplan.fmt(s['fits_nodes'])} nodes" if s["fits_nodes"] is not None else "",
+    assert shown == [[s["name"], addresses.fmt(s["addresses"]) if s["addresses"] is not None else "fixed size", f"/{s['prefix']}",
+                      addresses.fmt(s["usable"]), f"{addresses.fmt(s['fits_nodes'])} nodes" if s["fits_nodes"] is not None else "",
                       s["cidr"], s["work"] + " " + page.locator(f'tr[data-subnet="{s["id"]}"] a').inner_text()]
                      for s in plan["subnets"]]
     assert "model=azure-cni-pod-subnet-static-block" in page.url and "firewall-subnet=1" in page.url

@@ -31,8 +31,13 @@ def test_an_upward_function_local_import_breaks_the_contract(tmp_path):
     views = copy / "site" / "views.py"
     views.write_text(views.read_text() + "\n\ndef _late():\n    from ..features.compare import pages  # noqa: F401\n")
     (tmp_path / "pyproject.toml").write_text((ROOT / "pyproject.toml").read_text())
-    run = subprocess.run([str(LINT_IMPORTS), "--no-cache"], cwd=tmp_path, capture_output=True, text=True,
-                         env={"PYTHONPATH": str(tmp_path), "PATH": "/usr/bin:/bin"})
+    run = subprocess.run(
+        [str(LINT_IMPORTS), "--no-cache"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(tmp_path), "PATH": "/usr/bin:/bin"},
+    )
     assert run.returncode != 0
     assert "generator.site.views -> generator.features.compare.pages" in run.stdout
 

@@ -7,6 +7,7 @@ import filecmp
 import json
 import subprocess
 import sys
+import shutil
 from pathlib import Path
 
 import pytest
@@ -15,17 +16,21 @@ from selectolax.lexbor import LexborHTMLParser
 from generator.adapters.cli import main as cli_main
 
 from .conftest import FIXTURES, ROOT, build_site, copy_fixture, write_config
-
-
-def html(site: Path, url: str) -> LexborHTMLParser:
-    return LexborHTMLParser((site / url / "index.html").read_text(encoding="utf-8"))
+from .conftest import page as html
 
 
 @pytest.fixture(scope="module")
 def mini_site(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("mini")
     kb = copy_fixture("kb-mini", root)
-    return build_site(write_config(root, kb), root / "site")
+    # The project's hand-written pages, one of them using an abbreviation from the glossary.
+    docs = root / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    with (docs / "about.md").open("a", encoding="utf-8") as about:
+        about.write("\nEgress through a load balancer uses SNAT.\n")
+    config = write_config(root, kb)
+    config.write_text(config.read_text().replace(f"docs_dir: {ROOT / 'docs'}", f"docs_dir: {docs}"))
+    return build_site(config, root / "site")
 
 
 def test_home_lists_layers_categories_and_options(mini_site):
@@ -106,8 +111,8 @@ def test_glossary_abbreviations_become_tooltips(mini_site):
     gl = html(mini_site, "glossary")
     assert gl.css_first("#snat") is not None
     # the abbreviation is applied on other pages too, hand-written ones included
-    about = (mini_site / "about" / "index.html").read_text()
-    assert "<abbr" not in about or 'title="Source network address translation"' in about
+    about = html(mini_site, "about")
+    assert [a.attributes.get("title") for a in about.css("article abbr")] == ["Source network address translation"]
     assert 'title="Source network address translation"' in (mini_site / "glossary" / "index.html").read_text()
 
 
@@ -232,7 +237,7 @@ def test_export_command_prints_json(capsys):
     assert cli_main(["--data", str(FIXTURES / "kb-mini"), "export"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["format"] == 1 and len(data["rules"]) == 1
-    assert set(data) == {"format", "layers", "options", "rules", "glossary", "sources", "trees", "presets"}
+    assert set(data) == {"format", "layers", "command_order", "options", "rules", "glossary", "sources", "trees", "presets"}
 
 
 def test_a_passed_retirement_date_is_a_warning(capsys):

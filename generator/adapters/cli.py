@@ -101,7 +101,8 @@ def main(argv: list[str] | None = None) -> int:
         print(w, file=sys.stderr)
     if args.command == "validate":
         print(
-            f"ok: {len(kb.options)} options in {len(kb.categories)} categories, {len(kb.rules)} rules, {len(kb.terms)} glossary terms"
+            f"ok: {len(kb.options)} options in {len(kb.categories)} categories, {len(kb.rules)} rules, "
+            f"{len(kb.terms)} glossary terms"
         )
         return 0
     if args.command == "export":

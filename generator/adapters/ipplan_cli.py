@@ -13,7 +13,7 @@ import sys
 from typing import Any
 
 from ..core.read import KnowledgeBase
-from ..features.ipplan import calc, text
+from ..features.ipplan import calc, report
 from ..features.ipplan.params import planner_params
 
 POOL_KEYS = {"nodes": "nodes", "surge": "surge", "max-pods": "max_pods"}
@@ -55,7 +55,9 @@ def add_parser(sub: Any) -> None:
 
 
 def parse_pool(text: str) -> dict[str, str]:
-    """``nodes=50,surge=1,max-pods=30`` -> ``{"nodes": "50", "surge": "1", "max_pods": "30"}`` (values checked later)."""
+    """``nodes=50,surge=1,max-pods=30`` -> ``{"nodes": "50", "surge": "1", "max_pods": "30"}``.
+
+    The values are checked later, by the plan itself."""
     pool: dict[str, str] = {}
     for part in (p.strip() for p in text.split(",")):
         key, sep, value = part.partition("=")
@@ -116,5 +118,5 @@ def run(args: argparse.Namespace, kb: KnowledgeBase) -> int:
             print(f"aks-atlas: error: {e['message']}", file=sys.stderr)
         return 1
     if not args.json:
-        sys.stdout.write(text.render_text(params, result))
+        sys.stdout.write(report.render_text(params, result))
     return 0 if result["ok"] else 1

@@ -1,6 +1,6 @@
 """The MkDocs adapter: hands the core's pages to MkDocs. No knowledge of the data lives here.
 
-Order matters (DESIGN §8): MkDocs empties ``site_dir`` after ``on_pre_build``, so the whole
+Order matters (ARCHITECTURE.md, "Platform notes"): MkDocs empties ``site_dir`` after ``on_pre_build``, so the whole
 knowledge base is loaded, checked and rendered there; a data or template error raises
 ``PluginError`` before the last good site is touched. ``on_files`` only adds what was rendered.
 """

@@ -26,7 +26,7 @@ DEFAULT_REVIEW_DAYS = 180
 ALLOWED_SOURCE_HOSTS = ("learn.microsoft.com", "github.com", "blog.aks.azure.com")
 PRIMARY_HOST = "learn.microsoft.com"
 
-# Raw HTML is rejected in prose: the generator decides the markup (DESIGN §4). Code spans are
+# Raw HTML is rejected in prose: the generator decides the markup. Code spans are
 # stripped first so that `--pod-cidr <cidr>` in backticks stays legal.
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
 _HTML = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>")
@@ -101,6 +101,16 @@ def _check_structure(kb: KnowledgeBase, s: Settings) -> Iterator[DataError]:
                     cat_origin(cat.id).at("dimensions", i, "unit"),
                     f"only number dimensions have a unit ('{dim.id}' is {dim.kind.value})",
                 )
+    if kb.command_order:
+        layer = kb.origin("layer", kb.layers[0].id)
+        where = Origin(layer.path, layer.raw)  # the whole categories file
+        for i, cid in enumerate(kb.command_order):
+            if cid not in seen:
+                yield DataError(where.at("command_order", i), f"unknown category '{cid}'{did_you_mean(cid, seen)}")
+        for cid in sorted(seen - set(kb.command_order)):
+            yield DataError(where.at("command_order"), f"command_order does not list category '{cid}'")
+        for cid in sorted({c for c in kb.command_order if kb.command_order.count(c) > 1}):
+            yield DataError(where.at("command_order"), f"command_order lists category '{cid}' more than once")
     for cat in all_cats:
         if not kb.options_in(cat.id):
             yield DataError(cat_origin(cat.id).at("id"), f"category '{cat.id}' has no options")
@@ -166,8 +176,11 @@ def _check_options(kb: KnowledgeBase, s: Settings) -> Iterator[DataError]:
         yield from known_sources(opt.sources, o, ("sources",), kb)
         yield from needs_primary_source(opt.sources, o, ("sources",), kb, "an option")
         yield from verified_on_ok(opt.verified_on, o, ("verified_on",), s)
+        yield from _unique(opt.limits, "limit", lambda i, o=o: o.at("limits", i, "id"))
         for i, lim in enumerate(opt.limits):
             yield from known_sources(lim.sources, o, ("limits", i, "sources"), kb)
+            if (lim.value is None) == (not lim.ranges) or (lim.value is None) != (lim.unit is None):
+                yield DataError(o.at("limits", i), "a limit has either a value with a unit, or ranges")
         for i, var in enumerate(opt.variants):
             yield from known_sources(var.sources, o, ("variants", i, "sources"), kb)
         yield from _unique(opt.variants, "variant", lambda i, o=o: o.at("variants", i, "id"))
@@ -257,7 +270,8 @@ def _check_rules(kb: KnowledgeBase, s: Settings) -> Iterator[DataError]:
         if kb.options[rule.a].category == kb.options[rule.b].category and rule.kind is not m.RuleKind.conflicts:
             yield DataError(
                 o.at("b"),
-                f"'{rule.a}' and '{rule.b}' are in the same category: only one can be chosen, so only 'conflicts' makes sense",
+                f"'{rule.a}' and '{rule.b}' are in the same category: only one can be chosen, so only 'conflicts' "
+                "makes sense",
             )
         # Symmetric kinds (conflicts, caveats) are stated once; the others are directed.
         pair = frozenset((rule.a, rule.b))

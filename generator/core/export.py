@@ -14,6 +14,7 @@ def kb_dict(kb: KnowledgeBase) -> dict[str, Any]:
     return {
         "format": FORMAT_VERSION,
         "layers": [layer.model_dump(mode="json") for layer in kb.layers],
+        "command_order": kb.command_order,
         "options": [kb.options[k].model_dump(mode="json") for k in sorted(kb.options)],
         "rules": [r.model_dump(mode="json") for r in sorted(kb.rules, key=lambda r: r.id)],
         "glossary": [t.model_dump(mode="json") for t in sorted(kb.terms, key=lambda t: t.id)],

@@ -3,7 +3,7 @@
 The models only say what one file may contain (shape, types, enums, unknown keys). Whatever
 needs more than one file to decide (does that option id exist? is that tree acyclic?) lives in
 ``check``. Fields avoid tuples and 2019+ JSON Schema keywords so the exported schema stays
-readable by editors' YAML language servers (see DESIGN §8).
+readable by editors' YAML language servers (ARCHITECTURE.md, "Platform notes").
 """
 
 from __future__ import annotations
@@ -110,6 +110,11 @@ class Layer(Strict):
 
 class CategoryFile(Strict):
     layers: list[Layer] = Field(min_length=1)
+    command_order: list[Id] = Field(
+        default_factory=list,
+        description="The order in which a design's settings are merged and written (az aks create flags, Bicep, "
+        "Terraform): every category once. Omitted: the order of the layers.",
+    )
 
 
 # --- options ----------------------------------------------------------------------------------
@@ -144,12 +149,20 @@ class Cell(Strict):
     verified_on: dt.date | None = None
 
 
-class Limit(Strict):
-    """A hard limit with its unit, not already a number cell of the category."""
+#: An IPv4 range in CIDR notation (the planner checks the host bits).
+CIDR_PATTERN = r"^[0-9]{1,3}(\.[0-9]{1,3}){3}/[0-9]{1,2}$"
+Cidr = Annotated[str, StringConstraints(pattern=CIDR_PATTERN)]
 
+
+class Limit(Strict):
+    """A hard limit, not already a number cell of the category: a number with its unit, or the
+    address ranges it is about (``check`` requires exactly one of the two)."""
+
+    id: Id = Field(description="Stable id: the IP planner and other tools read limits by id, never by name.")
     name: Line
-    value: Union[int, float]
-    unit: Line
+    value: Union[int, float, None] = None
+    unit: Line | None = None
+    ranges: list[Cidr] = Field(default_factory=list, description="Address ranges, for a limit that is a set of ranges.")
     note: Prose | None = None
     sources: list[Id] = Field(min_length=1)
 

@@ -1,8 +1,9 @@
 """Read a data directory into a typed knowledge base (load + model), collecting every error.
 
-Layout (DESIGN §3): ``categories.yaml``, ``glossary.yaml``, ``sources/*.yaml``,
-``rules/*.yaml``, ``options/<category>/<id>.yaml``, ``trees/<id>.yaml`` and ``presets.yaml``. Sources and rules may be split into
-several files (one per layer) so that authors of different layers do not edit the same file. Cross-file questions are left to ``check``.
+Layout: ``categories.yaml``, ``glossary.yaml``, ``sources/*.yaml``, ``rules/*.yaml``,
+``options/<category>/<id>.yaml``, ``trees/<id>.yaml`` and ``presets.yaml``. Sources and rules may
+be split into several files (one per layer) so that authors of different layers do not edit the
+same file. Cross-file questions are left to ``check``.
 """
 
 from __future__ import annotations
@@ -47,6 +48,8 @@ class KnowledgeBase:
     terms: list[m.Term] = field(default_factory=list)
     trees: dict[str, m.Tree] = field(default_factory=dict)
     presets: list[m.Preset] = field(default_factory=list)
+    #: Categories in the order a design's settings are written (``categories.yaml``).
+    command_order: list[str] = field(default_factory=list)
     #: Ids of option and tree files that could not be read; everything else read cleanly iff
     #: ``shared_ok``. Lets the pipeline still run cross-file checks and skip what they mention.
     unreadable: set[str] = field(default_factory=set)
@@ -108,6 +111,8 @@ def _explain(err: dict[str, Any]) -> str:
         return f"'{err['input']}' is not a valid id: use lowercase letters, digits and single hyphens"
     if kind == "string_pattern_mismatch" and pattern.startswith("^--"):
         return f"'{err['input']}' is not a valid flag: write it as --name in lowercase"
+    if kind == "string_pattern_mismatch" and pattern == m.CIDR_PATTERN:
+        return f"'{err['input']}' is not an IPv4 range in CIDR notation, such as 10.0.0.0/16"
     if kind == "string_pattern_mismatch" and "https" in pattern:
         return f"'{err['input']}' is not an https:// URL"
     if kind == "enum":
@@ -234,6 +239,7 @@ def read(root: Path, project_root: Path | None = None) -> tuple[KnowledgeBase, l
         if result := r.parse(path, m.CategoryFile):
             parsed, loaded = result
             kb.layers = list(parsed.layers)
+            kb.command_order = list(parsed.command_order)
             for li, layer in enumerate(parsed.layers):
                 kb.origins[("layer", layer.id)] = Origin(loaded.path, loaded.data, ("layers", li))
                 for ci, cat in enumerate(layer.categories):

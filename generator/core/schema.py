@@ -1,6 +1,6 @@
 """JSON Schema for each kind of data file, for editors (YAML language server) and the site.
 
-Pydantic writes draft 2020-12 (``$defs``); editors read draft-07 best (DESIGN §8), so the
+Pydantic writes draft 2020-12 (``$defs``); editors read draft-07 best, so the
 definitions are moved to ``definitions`` and the dialect is declared as draft-07.
 """
 

@@ -172,7 +172,8 @@ def matrix_page(kb: KnowledgeBase) -> Page:
         urls.compatibility(),
         "compatibility.md.j2",
         "Compatibility matrix",
-        "Which AKS networking options work together, require each other, or conflict, across every layer, with the reason and source for each rule.",
+        "Which AKS networking options work together, require each other, or conflict, across every layer, with the "
+        "reason and source for each rule.",
         {
             "cols": order,
             "rows": rows,

@@ -37,7 +37,8 @@ def _check_tree(kb: KnowledgeBase, tree: m.Tree, s: Settings) -> Iterator[DataEr
     if tree.start not in nodes:
         yield DataError(
             o.at("start"),
-            f"start '{tree.start}' is not a question of this tree{did_you_mean(tree.start, [q.id for q in tree.questions])}",
+            f"start '{tree.start}' is not a question of this "
+            f"tree{did_you_mean(tree.start, [q.id for q in tree.questions])}",
         )
     elif nodes[tree.start][0] == "outcomes":
         yield DataError(o.at("start"), f"start '{tree.start}' is an outcome; a tree starts with a question")
@@ -54,7 +55,8 @@ def _check_tree(kb: KnowledgeBase, tree: m.Tree, s: Settings) -> Iterator[DataEr
             if q.id in reachable and q.id not in finishing and nodes[q.id] == ("questions", i):
                 yield DataError(
                     o.at("questions", i, "id"),
-                    f"question '{q.id}' has no path to an outcome: every answer leads into a loop or to an unknown node",
+                    f"question '{q.id}' has no path to an outcome: every answer leads into a loop or to an unknown "
+                    "node",
                 )
     # Paths to an outcome are only known when every answer leads somewhere.
     sound = bool(reachable) and all(a.next in nodes for q in tree.questions for a in q.answers)
@@ -173,7 +175,8 @@ def _check_outcomes(kb: KnowledgeBase, tree: m.Tree, edges: dict[str, list[str]]
             if ro.by is not None and ro.by not in before:
                 yield DataError(
                     o.at(*loc, "ruled_out", j, "by"),
-                    f"'{ro.by}' is not a question on any path to outcome '{oc.id}'{did_you_mean(ro.by, sorted(before))}",
+                    f"'{ro.by}' is not a question on any path to outcome "
+                    f"'{oc.id}'{did_you_mean(ro.by, sorted(before))}",
                 )
     if tree.category is None and covered:
         every = set().union(*covered.values())
@@ -182,7 +185,8 @@ def _check_outcomes(kb: KnowledgeBase, tree: m.Tree, edges: dict[str, list[str]]
             if missing and all(x in kb.options for x in oc.recommend):
                 yield DataError(
                     o.at("outcomes", i, "recommend"),
-                    f"outcome '{oc.id}' recommends no option for {', '.join(missing)}; each outcome of a cross-category tree covers the same categories",
+                    f"outcome '{oc.id}' recommends no option for {', '.join(missing)}; each outcome of a "
+                    "cross-category tree covers the same categories",
                 )
 
 
@@ -202,7 +206,8 @@ def _check_combination(
         if tree.category is None and category in by_cat:
             yield DataError(
                 o.at(*loc, "recommend", j),
-                f"'{oid}' and '{by_cat[category]}' are both {category} options; a cross-category outcome recommends one option per category",
+                f"'{oid}' and '{by_cat[category]}' are both {category} options; a cross-category outcome recommends "
+                "one option per category",
             )
         by_cat.setdefault(category, oid)
     for rule in kb.rules:

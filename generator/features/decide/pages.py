@@ -158,7 +158,8 @@ def index_page(kb: KnowledgeBase) -> Page:
         urls.decide_index(),
         "decide-index.md.j2",
         "Decide",
-        "Decision trees for AKS networking: answer a few questions and get the options that fit, with the reasons and the alternatives ruled out.",
+        "Decision trees for AKS networking: answer a few questions and get the options that fit, with the reasons and "
+        "the alternatives ruled out.",
         {"trees": trees},
     )
 

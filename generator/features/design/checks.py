@@ -33,7 +33,8 @@ def run(kb: KnowledgeBase, settings: Settings) -> Iterator[DataError]:
                 valid = False
                 yield DataError(
                     o.at("choices", cat_id),
-                    f"option '{opt_id}' belongs to category '{opt.category}', not '{cat_id}'{did_you_mean(opt_id, in_cat)}",
+                    f"option '{opt_id}' belongs to category '{opt.category}', not "
+                    f"'{cat_id}'{did_you_mean(opt_id, in_cat)}",
                 )
         for cat_id in cats:
             if cat_id not in preset.choices:

@@ -15,19 +15,12 @@ from ...core.vocab import RULE_KINDS, SEVERITIES
 from ...site import snippets, urls
 from ...site.views import status_badge
 
-# The order in which the chosen options' settings are merged; the first one to set a flag wins.
-# Each option's data sets only its own flags, so clashes should not happen; if the data ever
-# repeats a companion's setting, the category that owns it comes first: the network before the
-# plugin that lives in it, the plugin before the policy engine and dataplane that run on it.
-# The command also reads in this order: network, pods, policy, egress, API server, ingress.
-# Categories missing here (test knowledge bases) follow in the knowledge base's own order.
-MERGE_ORDER = ("vnet", "pod-networking", "network-policy", "dataplane", "egress", "api-server-access", "app-exposure")
 KINDS = (("az", "az_aks_create", "flag"), ("bicep", "bicep", "property"), ("terraform", "terraform", "property"))
 
 
 def merge_order(kb: KnowledgeBase) -> list[str]:
-    cats = [c.id for layer in kb.layers for c in layer.categories]
-    return [c for c in MERGE_ORDER if c in cats] + [c for c in cats if c not in MERGE_ORDER]
+    """The categories in the order their settings are merged (``command_order`` in the data)."""
+    return kb.command_order or [c.id for layer in kb.layers for c in layer.categories]
 
 
 def combine(kb: KnowledgeBase, choices: dict[str, str]) -> dict[str, list[dict[str, Any]]]:

@@ -43,7 +43,8 @@ def pages(kb: KnowledgeBase) -> list[Page]:
         urls.design(),
         "design.md.j2",
         "Network designer",
-        "Pick one option per layer of an AKS network, see which choices conflict and why, and leave with the az aks create command, Bicep, Terraform and an IP plan.",
+        "Pick one option per layer of an AKS network, see which choices conflict and why, and leave with the az aks "
+        "create command, Bicep, Terraform and an IP plan.",
         {"presets": presets, "sources": kb.sources, "planner_src": urls.ip_planner(), "meta": {}},
         edit_path=kb.first_path("preset"),
     )

@@ -15,12 +15,18 @@ def run(kb: KnowledgeBase, settings: Settings) -> Iterator[DataError]:
     needs = list(params.NEEDS.values())
     for oid, (_, limits) in params.MODEL_KINDS.items():
         needs += [(oid, name) for name in limits.values()]
-    for oid, name in needs:
-        if oid in kb.options and params.limit_value(kb, oid, name) is None:
+    for oid, lid in needs:
+        if oid in kb.options and params.limit_value(kb, oid, lid) is None:
             yield DataError(
                 kb.origin("option", oid).at("limits"),
-                f"the IP planner needs a limit named '{name}' with a whole-number value on option '{oid}'",
+                f"the IP planner needs a limit with id '{lid}' and a whole-number value on option '{oid}'",
             )
+    oid, lid = params.RESERVED_RANGES
+    if oid in kb.options and not params.limit_ranges(kb, oid, lid):
+        yield DataError(
+            kb.origin("option", oid).at("limits"),
+            f"the IP planner needs a limit with id '{lid}' and ranges on option '{oid}'",
+        )
     for oid in params.MODEL_KINDS:
         if oid not in kb.options:
             continue

@@ -8,17 +8,17 @@ from typing import Any
 from .addresses import bits_for, blocks_per_node, fmt
 from .calc import EXAMPLE_INPUTS, plan
 
+Row = tuple[str, str, str]  # formula id, what it sizes, the rule in words
 
-def describe_formulas(params: dict[str, Any]) -> list[dict[str, str]]:
-    """One row per formula or check, with the numbers filled in from the knowledge base."""
-    models = params["models"]
-    extras = {e["id"]: e for e in params["extras"]}
+
+def _subnet_rows(params: dict[str, Any]) -> list[Row]:
     r = params["subnet_reserved"]
-    rows: list[tuple[str, str, str]] = [
+    return [
         (
             "subnet-reserved",
             "Usable addresses in a subnet",
-            f"2^(32 − prefix) − {r}: Azure keeps {r} addresses of every subnet, so a subnet is sized for the addresses needed plus {r}",
+            f"2^(32 − prefix) − {r}: Azure keeps {r} addresses of every subnet, so a subnet is sized for the "
+            f"addresses needed plus {r}",
         ),
         (
             "node-subnet-flat",
@@ -27,6 +27,10 @@ def describe_formulas(params: dict[str, Any]) -> list[dict[str, str]]:
         ),
         ("node-subnet", "Node subnet, when pods do not use it", "nodes + max surge, summed over the node pools"),
     ]
+
+
+def _model_rows(models: dict[str, Any]) -> list[Row]:
+    rows: list[Row] = []
     for model in models.values():
         if model["pod_cidr_formula"]:
             np = model["node_prefix"]
@@ -43,7 +47,8 @@ def describe_formulas(params: dict[str, Any]) -> list[dict[str, str]]:
                 (
                     "dynamic-pod-subnet",
                     f"Pod subnet, {m['name']}",
-                    f"(nodes + max surge) × ⌈max pods ÷ {m['batch']}⌉ × {m['batch']}: addresses come in batches of {m['batch']}, at least one batch per node",
+                    f"(nodes + max surge) × ⌈max pods ÷ {m['batch']}⌉ × {m['batch']}: addresses come in batches "
+                    f"of {m['batch']}, at least one batch per node",
                 )
             )
         if m["kind"] == "pod-subnet-blocks":
@@ -51,15 +56,22 @@ def describe_formulas(params: dict[str, Any]) -> list[dict[str, str]]:
                 (
                     "static-pod-subnet",
                     f"Pod subnet, {m['name']}",
-                    f"(nodes + max surge) × ⌈(max pods + {m['node_reserved']}) ÷ {m['block']}⌉ × {m['block']}: whole blocks of {m['block']} per node, {m['node_reserved']} address kept for the node",
+                    f"(nodes + max surge) × ⌈(max pods + {m['node_reserved']}) ÷ {m['block']}⌉ × {m['block']}: "
+                    f"whole blocks of {m['block']} per node, {m['node_reserved']} address kept for the node",
                 )
             )
+    return rows
+
+
+def _extra_rows(extras: dict[str, Any]) -> list[Row]:
+    rows: list[Row] = []
     if "apiserver" in extras:
         rows.append(
             (
                 "apiserver-subnet",
                 "API server subnet",
-                f"a /{extras['apiserver']['prefix']} or larger, delegated to AKS; at least {extras['apiserver']['addresses']} addresses in use",
+                f"a /{extras['apiserver']['prefix']} or larger, delegated to AKS; at least "
+                f"{extras['apiserver']['addresses']} addresses in use",
             )
         )
     if "firewall" in extras:
@@ -74,12 +86,17 @@ def describe_formulas(params: dict[str, Any]) -> list[dict[str, str]]:
                 f"a /{extras['agc']['prefix']}, delegated to Application Gateway for Containers",
             )
         )
-    smp = params["service_max_prefix"]
-    rows += [
+    return rows
+
+
+def _range_rows(params: dict[str, Any]) -> list[Row]:
+    smp, models = params["service_max_prefix"], [params["models"][o] for o in params["model_order"]]
+    return [
         (
             "service-cidr",
             "Service CIDR",
-            f"smaller than /{smp} (a /{smp + 1} or longer prefix), and outside the VNet, the pod CIDR and every connected network",
+            f"smaller than /{smp} (a /{smp + 1} or longer prefix), and outside the VNet, the pod CIDR and every "
+            "connected network",
         ),
         ("dns-service-ip", "DNS service IP", "inside the service CIDR, and not its first address"),
         (
@@ -90,17 +107,16 @@ def describe_formulas(params: dict[str, Any]) -> list[dict[str, str]]:
         (
             "max-pods",
             "Max pods per node",
-            "; ".join(
-                f"{m['name']}: {fmt(m['min_pods'])} to {fmt(m['max_pods'])}"
-                for m in (models[o] for o in params["model_order"])
-            ),
+            "; ".join(f"{m['name']}: {fmt(m['min_pods'])} to {fmt(m['max_pods'])}" for m in models),
         ),
-        (
-            "max-nodes",
-            "Max nodes per cluster",
-            "; ".join(f"{m['name']}: {fmt(m['max_nodes'])}" for m in (models[o] for o in params["model_order"])),
-        ),
+        ("max-nodes", "Max nodes per cluster", "; ".join(f"{m['name']}: {fmt(m['max_nodes'])}" for m in models)),
     ]
+
+
+def describe_formulas(params: dict[str, Any]) -> list[dict[str, str]]:
+    """One row per formula or check, with the numbers filled in from the knowledge base."""
+    rows = _subnet_rows(params) + _model_rows(params["models"])
+    rows += _extra_rows({e["id"]: e for e in params["extras"]}) + _range_rows(params)
     return [
         {"id": fid, "name": name, "text": text, "source": params["formulas"][fid]} for fid, name, text in rows if text
     ]
@@ -172,7 +188,8 @@ def describe_example(params: dict[str, Any], example: dict[str, Any]) -> str:
     model = params["models"][example["model"]]
     if example["focus"] == "pod-cidr":
         r = next(r for r in result["ranges"] if r["id"] == "pod-cidr")
-        return f"{r['cidr']} holds {fmt(r['available'])} blocks of /{model['node_prefix']}, one per node: {fmt(r['available'])} nodes including surge"
+        blocks, prefix = fmt(r["available"]), model["node_prefix"]
+        return f"{r['cidr']} holds {blocks} blocks of /{prefix}, one per node: {blocks} nodes including surge"
     s = next(s for s in result["subnets"] if s["id"] == example["focus"])
     if example["focus"] == "pods" and model["kind"] == "pod-subnet-blocks":
         blocks = blocks_per_node(model, example["pools"][0]["max_pods"])

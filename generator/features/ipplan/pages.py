@@ -31,7 +31,8 @@ def planner_page(kb: KnowledgeBase) -> Page:
         urls.ip_planner(),
         "ip-planner.md.j2",
         "IP planner",
-        "Size the node subnet, pod subnet or pod CIDR of an AKS cluster, lay the subnets out in your VNet, and catch overlaps and limits before you deploy.",
+        "Size the node subnet, pod subnet or pod CIDR of an AKS cluster, lay the subnets out in your VNet, and catch "
+        "overlaps and limits before you deploy.",
         {
             "params": params,
             "formulas": describe_formulas(params),

@@ -13,44 +13,48 @@ from typing import Any
 from ...core.read import KnowledgeBase
 from .calc import EXAMPLE_INPUTS, INPUT_MAX
 
-# Where the planner reads each number: (option id, limit name). Cells are read by dimension id.
+# Where the planner reads each fact: (option id, limit id). Cells are read by dimension id.
 NEEDS: dict[str, tuple[str, str]] = {
-    "subnet_reserved": ("byo-vnet", "Addresses Azure reserves in every subnet"),
-    "service_max_prefix": ("byo-vnet", "Service CIDR must be smaller than"),
-    "apiserver_prefix": ("api-server-vnet-integration", "Minimum API server subnet"),
-    "apiserver_addresses": ("api-server-vnet-integration", "Addresses reserved in the API server subnet"),
-    "firewall_prefix": ("user-defined-routing", "AzureFirewallSubnet size"),
-    "agc_prefix": ("application-gateway-for-containers", "Delegated subnet size"),
+    "subnet_reserved": ("byo-vnet", "subnet-reserved-ips"),
+    "service_max_prefix": ("byo-vnet", "service-cidr-max-prefix"),
+    "apiserver_prefix": ("api-server-vnet-integration", "apiserver-subnet-min-prefix"),
+    "apiserver_addresses": ("api-server-vnet-integration", "apiserver-subnet-reserved-ips"),
+    "firewall_prefix": ("user-defined-routing", "firewall-subnet-prefix"),
+    "agc_prefix": ("application-gateway-for-containers", "delegated-subnet-prefix"),
 }
-MIN_PODS = "Minimum max pods per node"  # optional per model: without it the floor is 1
+#: The ranges no cluster range may use: a limit given as ranges.
+RESERVED_RANGES = ("byo-vnet", "reserved-ranges")
+MIN_PODS = "min-max-pods"  # optional per model: without it the floor is 1
 
 #: Which formula (see ``FORMULA_SOURCES``) sizes the pod CIDR of a per-node-prefix model.
 POD_CIDR_FORMULA = {"azure-cni-overlay": "overlay-pod-cidr", "kubenet": "kubenet-pod-cidr"}
 
-# How each pod networking option consumes addresses, and the limits that formula reads.
+# How each pod networking option consumes addresses, and the limits (by id) that formula reads.
 MODEL_KINDS: dict[str, tuple[str, dict[str, str]]] = {
-    "azure-cni-overlay": ("per-node-prefix", {"node_prefix": "Pod CIDR slice per node"}),
-    "kubenet": ("per-node-prefix", {"node_prefix": "Pod CIDR slice per node"}),
+    "azure-cni-overlay": ("per-node-prefix", {"node_prefix": "pod-cidr-per-node-prefix"}),
+    "kubenet": ("per-node-prefix", {"node_prefix": "pod-cidr-per-node-prefix"}),
     "azure-cni-node-subnet": ("flat", {}),
     "azure-cni-pod-subnet-dynamic": (
         "pod-subnet-batches",
-        {"batch": "IP batch handed to a node", "largest_pod_subnet": "Largest pod subnet"},
+        {"batch": "ip-batch-per-node", "largest_pod_subnet": "largest-pod-subnet-prefix"},
     ),
     "azure-cni-pod-subnet-static-block": (
         "pod-subnet-blocks",
         {
-            "block": "Block size handed to a node",
-            "node_reserved": "Addresses reserved per node for the node itself",
-            "largest_pod_subnet": "Largest pod subnet",
+            "block": "block-size-per-node",
+            "node_reserved": "node-reserved-ips",
+            "largest_pod_subnet": "largest-pod-subnet-prefix",
         },
     ),
     "byo-cni": ("own-pod-cidr", {}),
 }
 MODEL_CELLS = {"max_nodes": "max-nodes", "max_pods": "max-pods-per-node"}
-
-# Ranges no AKS cluster range may use. The model has no field for a CIDR-valued fact, so the list
-# lives here with its source; a test checks that the knowledge base names the same four ranges.
-RESERVED_RANGES = ["169.254.0.0/16", "172.30.0.0/16", "172.31.0.0/16", "192.0.2.0/24"]
+#: The extra subnets other choices need: (key, option that needs it, name, formula).
+EXTRAS = (
+    ("apiserver", "api-server-vnet-integration", "API server subnet", "apiserver-subnet"),
+    ("firewall", "user-defined-routing", "AzureFirewallSubnet", "firewall-subnet"),
+    ("agc", "application-gateway-for-containers", "Application Gateway for Containers subnet", "agc-subnet"),
+)
 
 # Every formula and check the planner applies, with the learn.microsoft.com page it comes from.
 FORMULA_SOURCES: dict[str, str] = {
@@ -75,14 +79,19 @@ FORMULA_SOURCES: dict[str, str] = {
 # --- parameters from the knowledge base ---------------------------------------------------------
 
 
-def limit_value(kb: KnowledgeBase, option_id: str, name: str) -> int | None:
+def _limit(kb: KnowledgeBase, option_id: str, limit_id: str):
     opt = kb.options.get(option_id)
-    if opt is None:
-        return None
-    for lim in opt.limits:
-        if lim.name == name and isinstance(lim.value, int):
-            return lim.value
-    return None
+    return next((lim for lim in opt.limits if lim.id == limit_id), None) if opt else None
+
+
+def limit_value(kb: KnowledgeBase, option_id: str, limit_id: str) -> int | None:
+    lim = _limit(kb, option_id, limit_id)
+    return lim.value if lim is not None and isinstance(lim.value, int) and not isinstance(lim.value, bool) else None
+
+
+def limit_ranges(kb: KnowledgeBase, option_id: str, limit_id: str) -> list[str]:
+    lim = _limit(kb, option_id, limit_id)
+    return list(lim.ranges) if lim is not None else []
 
 
 def cell_value(kb: KnowledgeBase, option_id: str, dim: str) -> int | None:
@@ -96,19 +105,15 @@ def _cell_source(kb: KnowledgeBase, option_id: str, dim: str) -> str | None:
     return cell.sources[0] if cell and cell.sources else None
 
 
-def planner_params(kb: KnowledgeBase) -> dict[str, Any]:
-    """Everything ``plan`` needs from the KB, as JSON-ready data (also published for the pages).
-
-    A model or an extra subnet whose numbers are missing is left out (``checks`` says why).
-    """
-    numbers = {key: limit_value(kb, oid, name) for key, (oid, name) in NEEDS.items()}
+def _models(kb: KnowledgeBase) -> dict[str, Any]:
+    """Each pod networking model whose numbers are all in the knowledge base."""
     models: dict[str, Any] = {}
     for oid, (kind, limits) in MODEL_KINDS.items():
         if oid not in kb.options:
             continue
         model: dict[str, Any] = {"name": kb.options[oid].name, "kind": kind}
         model.update({key: cell_value(kb, oid, dim) for key, dim in MODEL_CELLS.items()})
-        model.update({key: limit_value(kb, oid, name) for key, name in limits.items()})
+        model.update({key: limit_value(kb, oid, lid) for key, lid in limits.items()})
         if any(v is None for v in model.values()):
             continue
         model["min_pods"] = limit_value(kb, oid, MIN_PODS) or 1
@@ -120,15 +125,17 @@ def planner_params(kb: KnowledgeBase) -> dict[str, Any]:
             "max-pods": _cell_source(kb, oid, "max-pods-per-node"),
         }
         models[oid] = model
+    return models
+
+
+def _extras(numbers: dict[str, int | None]) -> list[dict[str, Any]]:
+    """The extra subnets whose size the knowledge base gives. The API server subnet is a minimum
+    size; the others are exactly one size."""
     extras = []
-    for key, oid, name, formula in (
-        ("apiserver", "api-server-vnet-integration", "API server subnet", "apiserver-subnet"),
-        ("firewall", "user-defined-routing", "AzureFirewallSubnet", "firewall-subnet"),
-        ("agc", "application-gateway-for-containers", "Application Gateway for Containers subnet", "agc-subnet"),
-    ):
+    for key, oid, name, formula in EXTRAS:
         prefix = numbers.get(f"{key}_prefix")
         if prefix is not None:
-            # The API server subnet is a minimum size; the others are exactly one size.
+            addresses = numbers.get("apiserver_addresses") if key == "apiserver" else None
             extras.append(
                 {
                     "id": key,
@@ -137,9 +144,20 @@ def planner_params(kb: KnowledgeBase) -> dict[str, Any]:
                     "prefix": prefix,
                     "formula": formula,
                     "or_larger": key == "apiserver",
-                    "addresses": numbers.get("apiserver_addresses") if key == "apiserver" else None,
+                    "addresses": addresses,
                 }
             )
+    return extras
+
+
+def planner_params(kb: KnowledgeBase) -> dict[str, Any]:
+    """Everything ``plan`` needs from the KB, as JSON-ready data (also published for the pages).
+
+    A model or an extra subnet whose numbers are missing is left out (``checks`` says why).
+    """
+    numbers = {key: limit_value(kb, oid, lid) for key, (oid, lid) in NEEDS.items()}
+    models = _models(kb)
+    extras = _extras(numbers)
     order = (
         [o.id for o in kb.options_in("pod-networking") if o.id in models] if "pod-networking" in kb.categories else []
     )
@@ -147,7 +165,7 @@ def planner_params(kb: KnowledgeBase) -> dict[str, Any]:
     return {
         "subnet_reserved": numbers["subnet_reserved"] if numbers["subnet_reserved"] is not None else 5,
         "service_max_prefix": numbers["service_max_prefix"] if numbers["service_max_prefix"] is not None else 12,
-        "reserved_ranges": RESERVED_RANGES,
+        "reserved_ranges": limit_ranges(kb, *RESERVED_RANGES),
         "input_max": INPUT_MAX,
         "models": models,
         "model_order": order,
