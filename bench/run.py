@@ -44,7 +44,7 @@ mode, config, site = sys.argv[1], sys.argv[2], sys.argv[3]
 out = {}
 if mode == "plugin":
     from generator.app import build_site, load_kb
-    from generator.core.check import Settings, build_date
+    from generator.core.settings import Settings, build_date
     t = time.perf_counter()
     kb, _ = load_kb(Path(sys.argv[4]))
     build_site(kb, Settings(today=build_date()))

@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from .core.check import DEFAULT_REVIEW_DAYS, Settings, build_date, check
+from .core.check import check
 from .core.errors import DataError, KnowledgeBaseError
 from .core.export import export_kb
 from .core.read import KnowledgeBase, read
 from .core.schema import schemas
+from .core.settings import DEFAULT_REVIEW_DAYS, Settings, build_date
 from .features.compare import FEATURE as COMPARE
 from .features.decide import FEATURE as DECIDE
 from .features.design import FEATURE as DESIGN

@@ -57,7 +57,8 @@ CASES: list[Case] = [
         "a tab used for indentation",
         {FAST: [("  level: ga\n", "\tlevel: ga\n")]},
         [
-            "kb/options/alpha/fast-one.yaml:7:1: YAML syntax error: found character that cannot start any token (YAML does not allow tabs for indentation)"
+            "kb/options/alpha/fast-one.yaml:7:1: YAML syntax error: found character that cannot start any token (YAML "
+            "does not allow tabs for indentation)"
         ],
     ),
     Case(
@@ -171,7 +172,8 @@ CASES: list[Case] = [
         "a support level that does not exist",
         {PRIV: [("    level: yes", "    level: maybe")]},
         [
-            "kb/options/beta/private-one.yaml:19:12: 'maybe' is not allowed; expected 'yes', 'partial', 'no', 'preview', 'retiring' or 'n/a'"
+            "kb/options/beta/private-one.yaml:19:12: 'maybe' is not allowed; expected 'yes', 'partial', 'no', "
+            "'preview', 'retiring' or 'n/a'"
         ],
     ),
     Case(
@@ -272,7 +274,8 @@ CASES: list[Case] = [
         "an option without a cell for one dimension",
         {PRIV: [("cells:\n  private:\n    level: yes\n", "cells: {}\n")]},
         [
-            "kb/options/beta/private-one.yaml:17:8: no cell for dimension 'private' (use level: n/a with a note where it does not apply)"
+            "kb/options/beta/private-one.yaml:17:8: no cell for dimension 'private' (use level: n/a with a note where "
+            "it does not apply)"
         ],
     ),
     Case(
@@ -287,7 +290,8 @@ CASES: list[Case] = [
             ]
         },
         [
-            "kb/options/beta/private-one.yaml:20:3: unknown dimension 'privacy' for category 'beta'; did you mean 'private'?"
+            "kb/options/beta/private-one.yaml:20:3: unknown dimension 'privacy' for category 'beta'; did you mean "
+            "'private'?"
         ],
     ),
     Case(
@@ -339,11 +343,13 @@ CASES: list[Case] = [
         {
             RULES: lambda t: (
                 t
-                + "  - id: slow-requires-private\n    kind: requires\n    a: slow-one\n    b: private-one\n    reason: Needs it.\n    sources: [doc-a]\n    verified_on: 2026-11-01\n"
+                + "  - id: slow-requires-private\n    kind: requires\n    a: slow-one\n    b: private-one\n"
+                + "    reason: Needs it.\n    sources: [doc-a]\n    verified_on: 2026-11-01\n"
             )
         },
         [
-            f"{K}{RULES}:3:11: contradiction: 'slow-one' both requires and conflicts with 'private-one' (see rule 'slow-requires-private')"
+            f"{K}{RULES}:3:11: contradiction: 'slow-one' both requires and conflicts with 'private-one' (see rule "
+            "'slow-requires-private')"
         ],
     ),
     Case(
@@ -352,11 +358,13 @@ CASES: list[Case] = [
         {
             RULES: lambda t: (
                 t
-                + "  - id: private-conflicts-slow\n    kind: conflicts\n    a: private-one\n    b: slow-one\n    reason: Same.\n    sources: [doc-a]\n    verified_on: 2026-11-01\n"
+                + "  - id: private-conflicts-slow\n    kind: conflicts\n    a: private-one\n    b: slow-one\n"
+                + "    reason: Same.\n    sources: [doc-a]\n    verified_on: 2026-11-01\n"
             )
         },
         [
-            f"{K}{RULES}:9:9: rule repeats 'slow-conflicts-private' (conflicts between 'private-one' and 'slow-one'); state it once"
+            f"{K}{RULES}:9:9: rule repeats 'slow-conflicts-private' (conflicts between 'private-one' and 'slow-one'); "
+            "state it once"
         ],
     ),
     Case(
@@ -370,7 +378,8 @@ CASES: list[Case] = [
         "a requires rule inside one category",
         {RULES: [("kind: conflicts", "kind: requires"), ("b: private-one", "b: fast-one")]},
         [
-            f"{K}{RULES}:5:8: 'slow-one' and 'fast-one' are in the same category: only one can be chosen, so only 'conflicts' makes sense"
+            f"{K}{RULES}:5:8: 'slow-one' and 'fast-one' are in the same category: only one can be chosen, so only "
+            "'conflicts' makes sense"
         ],
     ),
     Case(
@@ -388,7 +397,8 @@ CASES: list[Case] = [
         {SOURCES: [("https://learn.microsoft.com/azure/aks/doc-b", "https://example.com/doc-b")]},
         [
             "kb/options/alpha/slow-one.yaml:28:10: an option needs at least one learn.microsoft.com source",
-            "kb/sources/main.yaml:6:10: host 'example.com' is not an allowed source host (learn.microsoft.com, github.com, blog.aks.azure.com)",
+            "kb/sources/main.yaml:6:10: host 'example.com' is not an allowed source host (learn.microsoft.com, "
+            "github.com, blog.aks.azure.com)",
         ],
     ),
     Case(
@@ -402,7 +412,8 @@ CASES: list[Case] = [
         "an <img onerror> in a list item",
         {FAST: [("pros: [Fast.]", "pros: ['<img src=x onerror=alert(1)>']")]},
         [
-            f"{K}{FAST}:11:8: raw HTML '<img src=x onerror=alert(1)>' is not allowed in text: write Markdown (code in backticks)"
+            f"{K}{FAST}:11:8: raw HTML '<img src=x onerror=alert(1)>' is not allowed in text: write Markdown (code in "
+            "backticks)"
         ],
     ),
     Case(
@@ -434,15 +445,29 @@ CASES: list[Case] = [
     Case(
         "limit-value-and-ranges",
         "a limit that gives a number and ranges at once",
-        {FAST: [("select:\n", "limits:\n  - id: size\n    name: Size\n    value: 3\n    unit: IPs\n"
-                 "    ranges: [10.0.0.0/8]\n    sources: [doc-a]\nselect:\n")]},
+        {
+            FAST: [
+                (
+                    "select:\n",
+                    "limits:\n  - id: size\n    name: Size\n    value: 3\n    unit: IPs\n"
+                    "    ranges: [10.0.0.0/8]\n    sources: [doc-a]\nselect:\n",
+                )
+            ]
+        },
         [f"{K}{FAST}:14:5: a limit has either a value with a unit, or ranges"],
     ),
     Case(
         "limit-bad-range",
         "a limit range that is not CIDR notation",
-        {FAST: [("select:\n", "limits:\n  - id: reserved\n    name: Reserved\n    ranges: [10.0.0.0]\n"
-                 "    sources: [doc-a]\nselect:\n")]},
+        {
+            FAST: [
+                (
+                    "select:\n",
+                    "limits:\n  - id: reserved\n    name: Reserved\n    ranges: [10.0.0.0]\n"
+                    "    sources: [doc-a]\nselect:\n",
+                )
+            ]
+        },
         [f"{K}{FAST}:16:14: '10.0.0.0' is not an IPv4 range in CIDR notation, such as 10.0.0.0/16"],
     ),
     Case(

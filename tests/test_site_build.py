@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import filecmp
 import json
+import shutil
 import subprocess
 import sys
-import shutil
 from pathlib import Path
 
 import pytest
@@ -237,7 +237,17 @@ def test_export_command_prints_json(capsys):
     assert cli_main(["--data", str(FIXTURES / "kb-mini"), "export"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["format"] == 1 and len(data["rules"]) == 1
-    assert set(data) == {"format", "layers", "command_order", "options", "rules", "glossary", "sources", "trees", "presets"}
+    assert set(data) == {
+        "format",
+        "layers",
+        "command_order",
+        "options",
+        "rules",
+        "glossary",
+        "sources",
+        "trees",
+        "presets",
+    }
 
 
 def test_a_passed_retirement_date_is_a_warning(capsys):
@@ -256,3 +266,13 @@ def test_an_old_id_redirects_to_the_option(mini_site):
     assert doc.css_first('meta[http-equiv="refresh"]').attributes["content"] == "0; url=../../options/slow-one/"
     assert doc.css_first('link[rel="canonical"]').attributes["href"] == "../../options/slow-one/"
     assert doc.css_first('meta[name="robots"]').attributes["content"] == "noindex"
+
+
+def test_a_missing_data_folder_is_a_config_error(tmp_path, caplog):
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    config = write_config(tmp_path, tmp_path / "no-such-data")
+    with pytest.raises(Abort):
+        load_config(config_file=str(config))
+    assert "option 'data_dir': The path" in caplog.text and "no-such-data' isn't an existing directory" in caplog.text

@@ -115,7 +115,8 @@ def test_axe_finds_no_violation(tab, kind, scheme):
     from axe_playwright_python.sync_playwright import Axe
 
     tab.page.add_init_script(
-        f"localStorage.setItem('/.__palette', JSON.stringify({{index: {0 if scheme == 'default' else 1}, color: {{scheme: '{scheme}'}}}}))"
+        "localStorage.setItem('/.__palette', "
+        f"JSON.stringify({{index: {0 if scheme == 'default' else 1}, color: {{scheme: '{scheme}'}}}}))"
     )
     tab.goto(AXE_PAGES[kind])
     tab.page.wait_for_timeout(300)

@@ -57,7 +57,8 @@ def test_terraform_blocks_and_arguments():
     ]
     assert snippets.terraform(props) == (
         'resource "azurerm_kubernetes_cluster" "aks" {\n  network_profile {\n    network_plugin = "azure"\n  }\n'
-        '  private_cluster_enabled = true\n  api_server_access_profile {\n    authorized_ip_ranges = ["1.2.3.4/32"]\n  }\n}'
+        '  private_cluster_enabled = true\n  api_server_access_profile {\n'
+        '    authorized_ip_ranges = ["1.2.3.4/32"]\n  }\n}'
     )
 
 

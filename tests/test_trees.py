@@ -31,8 +31,10 @@ BAD = {
     "bad-cycle": [f"{K}bad-cycle.yaml:24:15: answer 'slow' of 'q2' leads back to 'q1', making a loop: q1 -> q2 -> q1"],
     "bad-unreachable": [f"{K}bad-unreachable.yaml:28:9: question 'q3' is not reachable from the start question 'q1'"],
     "bad-dead-end": [
-        f"{K}bad-dead-end.yaml:18:9: question 'q2' has no path to an outcome: every answer leads into a loop or to an unknown node",
-        f"{K}bad-dead-end.yaml:28:9: question 'q3' has no path to an outcome: every answer leads into a loop or to an unknown node",
+        f"{K}bad-dead-end.yaml:18:9: question 'q2' has no path to an outcome: every answer leads into a loop or to an "
+        "unknown node",
+        f"{K}bad-dead-end.yaml:28:9: question 'q3' has no path to an outcome: every answer leads into a loop or to an "
+        "unknown node",
         f"{K}bad-dead-end.yaml:34:15: answer 'back' of 'q3' leads back to 'q2', making a loop: q2 -> q3 -> q2",
         f"{K}bad-dead-end.yaml:37:15: answer 'again' of 'q3' leads back to 'q2', making a loop: q2 -> q3 -> q2",
     ],
@@ -48,7 +50,8 @@ BAD = {
         f"{K}bad-wrong-category.yaml:38:17: 'private-one' is a beta option, but this tree decides alpha"
     ],
     "bad-coverage": [
-        f"{K}bad-coverage.yaml:37:16: outcome 'slow' recommends no option for beta; each outcome of a cross-category tree covers the same categories"
+        f"{K}bad-coverage.yaml:37:16: outcome 'slow' recommends no option for beta; each outcome of a cross-category "
+        "tree covers the same categories"
     ],
     "bad-references": [
         f"{K}bad-references.yaml:5:11: unknown category 'alfa'; did you mean 'alpha'?",
@@ -106,7 +109,10 @@ def test_a_combination_that_breaks_a_requires_rule_is_rejected(tmp_path, capsys,
     shutil.copytree(ROOT / "data", tmp_path / "kb")
     tree = tmp_path / "kb/trees/design-my-cluster-network.yaml"
     text = tree.read_text()
-    old = "recommend: [api-server-vnet-integration, byo-vnet, user-assigned-nat-gateway, azure-cni-overlay, cilium-dataplane"
+    old = (
+        "recommend: [api-server-vnet-integration, byo-vnet, user-assigned-nat-gateway, azure-cni-overlay, "
+        "cilium-dataplane"
+    )
     assert old in text
     text = text.replace(old, old.replace("user-assigned-nat-gateway", "managed-nat-gateway"), 1)
     tree.write_text(text)
@@ -118,7 +124,8 @@ def test_a_combination_that_breaks_a_requires_rule_is_rejected(tmp_path, capsys,
     code, lines = validate(tmp_path, capsys, monkeypatch)
     assert code == 1
     assert lines == [
-        f"kb/trees/design-my-cluster-network.yaml:{line}:{col}: 'managed-nat-gateway' requires 'managed-vnet' (rule '{rule.id}'), but this outcome recommends 'byo-vnet'"
+        f"kb/trees/design-my-cluster-network.yaml:{line}:{col}: 'managed-nat-gateway' requires 'managed-vnet' (rule "
+        f"'{rule.id}'), but this outcome recommends 'byo-vnet'"
     ]
 
 

@@ -22,10 +22,10 @@ from pathlib import Path
 from mkdocs.config import load_config
 
 from ..app import build_site, load_kb
-from ..core.check import DEFAULT_REVIEW_DAYS, Settings, build_date
 from ..core.errors import KnowledgeBaseError
 from ..core.export import export_kb
 from ..core.schema import schemas
+from ..core.settings import DEFAULT_REVIEW_DAYS, Settings, build_date
 from . import ipplan_cli
 from .linkcheck import check_links
 

@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
-from ..core.check import ALLOWED_SOURCE_HOSTS
+from ..core.provenance import ALLOWED_SOURCE_HOSTS
 
 #: Hosts a page may link to. Sources come first; edit buttons point at the repository host.
 ALLOWED_LINK_HOSTS = frozenset(ALLOWED_SOURCE_HOSTS)

@@ -18,8 +18,8 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..app import build_site, load_kb
-from ..core.check import DEFAULT_REVIEW_DAYS, Settings, build_date
 from ..core.errors import KnowledgeBaseError
+from ..core.settings import DEFAULT_REVIEW_DAYS, Settings, build_date
 from ..site.render import TEMPLATES, Site
 
 # Stale-fact warnings go to a logger outside the "mkdocs" tree on purpose: `strict` turns
@@ -29,21 +29,26 @@ log = logging.getLogger("mkdocs.plugins.aks_atlas")
 
 
 class AtlasConfig(Config):
-    data_dir = c.Type(str, default="data")
+    """The plugin's options in ``mkdocs.yml`` (under ``plugins: - aks-atlas:``)."""
+
+    data_dir = c.Dir(exists=True, default="data")
+    """The knowledge base folder, relative to ``mkdocs.yml``; a missing folder stops the build."""
+
     review_days = c.Type(int, default=DEFAULT_REVIEW_DAYS)
+    """Age in days after which a ``verified_on`` date is stale: a build warning and a "Due for
+    review" banner on the page."""
+
     stale_is_error = c.Type(bool, default=False)
+    """Report stale facts as MkDocs warnings, so that ``--strict`` turns them into a failed build."""
 
 
 class AtlasPlugin(BasePlugin[AtlasConfig]):
     def __init__(self) -> None:
         self.site: Site | None = None
-        self.data_dir = Path("data")
 
-    # Why: paths in mkdocs.yml are relative to the config file, not to the working directory.
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
-        self.data_dir = (base / self.config.data_dir).resolve()
-        return config
+    @property
+    def data_dir(self) -> Path:
+        return Path(self.config.data_dir)
 
     # Why: everything that can fail runs here, before MkDocs empties site_dir.
     def on_pre_build(self, config: MkDocsConfig) -> None:

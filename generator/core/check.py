@@ -1,76 +1,28 @@
-"""Cross-file checks on a read knowledge base: references, cells, rules, provenance, freshness.
+"""Cross-file checks on a read knowledge base: structure, options and their cells, rules, the
+glossary, and (from ``provenance`` and ``prose``) sources, dates and Markdown.
 
 Each check is a small function that yields ``DataError``s with the position of the offending
-field, so one run reports everything at once. Stale facts are warnings, not errors: time
-passing must not break a deployment, but the build says so and the page shows a badge.
+field, so one run reports everything at once.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import os
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 from . import model as m
 from .errors import DataError, did_you_mean
+from .prose import check_prose
+from .provenance import check_sources, known_sources, needs_primary_source, verified_on_ok
 from .read import KnowledgeBase, Origin
+from .settings import Settings
 from .vocab import RULE_KINDS
-
-DEFAULT_REVIEW_DAYS = 180
-
-#: Hosts that sources may point to. Every option and rule also needs one learn.microsoft.com page.
-ALLOWED_SOURCE_HOSTS = ("learn.microsoft.com", "github.com", "blog.aks.azure.com")
-PRIMARY_HOST = "learn.microsoft.com"
-
-# Raw HTML is rejected in prose: the generator decides the markup. Code spans are
-# stripped first so that `--pod-cidr <cidr>` in backticks stays legal.
-_CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
-_HTML = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>")
-_MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
-# Keys whose strings are code or plain text, not Markdown: the templates escape them, so markup
-# in them shows literally instead of being rejected (``render.text``/``render.html``).
-_NOT_PROSE_KEYS = {
-    "flag",
-    "value",
-    "property",
-    "url",
-    "enable_on_existing",
-    "name",
-    "title",
-    "term",
-    "expansion",
-    "unit",
-    "label",
-    "keywords",
-    "question",
-    "because",
-}
-
-
-@dataclass(frozen=True)
-class Settings:
-    """What checks and pages need to know about the build: its date and when a fact is stale."""
-
-    today: dt.date
-    review_days: int = DEFAULT_REVIEW_DAYS
-
-
-def build_date() -> dt.date:
-    """Today, or the day of ``SOURCE_DATE_EPOCH`` so that builds are reproducible."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
-    return dt.date.today()
 
 
 def check(kb: KnowledgeBase, settings: Settings) -> list[DataError]:
     """Every cross-file problem of ``kb`` (errors and stale-fact warnings)."""
     errors: list[DataError] = []
-    for fn in (_check_structure, _check_options, _check_rules, _check_glossary, _check_sources, _check_prose):
+    for fn in (_check_structure, _check_options, _check_rules, _check_glossary, check_sources, check_prose):
         errors.extend(fn(kb, settings))
     return errors
 
@@ -114,35 +66,6 @@ def _check_structure(kb: KnowledgeBase, s: Settings) -> Iterator[DataError]:
     for cat in all_cats:
         if not kb.options_in(cat.id):
             yield DataError(cat_origin(cat.id).at("id"), f"category '{cat.id}' has no options")
-
-
-def known_sources(refs: list[str], origin: Origin, loc: tuple[Any, ...], kb: KnowledgeBase) -> Iterator[DataError]:
-    for i, ref in enumerate(refs):
-        if ref not in kb.sources:
-            yield DataError(origin.at(*loc, i), f"unknown source '{ref}'{did_you_mean(ref, kb.sources)}")
-
-
-def needs_primary_source(
-    refs: list[str], origin: Origin, loc: tuple[Any, ...], kb: KnowledgeBase, what: str
-) -> Iterator[DataError]:
-    hosts = {urlsplit(kb.sources[r].url).hostname for r in refs if r in kb.sources}
-    if refs and all(r in kb.sources for r in refs) and PRIMARY_HOST not in hosts:
-        yield DataError(origin.at(*loc), f"{what} needs at least one {PRIMARY_HOST} source")
-
-
-def verified_on_ok(value: dt.date | None, origin: Origin, loc: tuple[Any, ...], s: Settings) -> Iterator[DataError]:
-    if value is None:
-        return
-    if value > s.today:
-        yield DataError(
-            origin.at(*loc), f"verified_on {value.isoformat()} is in the future (today is {s.today.isoformat()})"
-        )
-    elif (s.today - value).days > s.review_days:
-        yield DataError(
-            origin.at(*loc),
-            f"stale: verified_on {value.isoformat()} is more than {s.review_days} days old; re-check the sources",
-            warning=True,
-        )
 
 
 def _check_options(kb: KnowledgeBase, s: Settings) -> Iterator[DataError]:
@@ -310,54 +233,3 @@ def _check_glossary(kb: KnowledgeBase, s: Settings) -> Iterator[DataError]:
             if ref not in kb.options:
                 yield DataError(o.at("see", i), f"unknown option '{ref}'{did_you_mean(ref, kb.options)}")
         yield from known_sources(term.sources, o, ("sources",), kb)
-
-
-def _check_sources(kb: KnowledgeBase, s: Settings) -> Iterator[DataError]:
-    for sid, src in kb.sources.items():
-        host = urlsplit(src.url).hostname or ""
-        if host not in ALLOWED_SOURCE_HOSTS:
-            yield DataError(
-                kb.origin("source", sid).at("url"),
-                f"host '{host}' is not an allowed source host ({', '.join(ALLOWED_SOURCE_HOSTS)})",
-            )
-
-
-def _walk_strings(data: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str]]:
-    if isinstance(data, dict):
-        for k, v in data.items():
-            if k not in _NOT_PROSE_KEYS:
-                yield from _walk_strings(v, loc + (k,))
-    elif isinstance(data, list):
-        for i, v in enumerate(data):
-            yield from _walk_strings(v, loc + (i,))
-    elif isinstance(data, str):
-        yield loc, data
-
-
-def _check_prose(kb: KnowledgeBase, s: Settings) -> Iterator[DataError]:
-    """No raw HTML and no non-https link targets in the Markdown prose of the data files."""
-    seen_files: set[int] = set()
-    for origin in kb.origins.values():
-        if id(origin.raw) in seen_files:
-            continue
-        seen_files.add(id(origin.raw))
-        whole = Origin(origin.path, origin.raw)
-        for loc, text in _walk_strings(origin.raw):
-            plain = _CODE_SPAN.sub("", text)
-            tag = _HTML.search(plain)
-            if tag:
-                yield DataError(
-                    whole.at(*loc),
-                    f"raw HTML '{tag.group(0)[:40]}' is not allowed in text: write Markdown (code in backticks)",
-                )
-            for target in _MD_LINK.findall(plain):
-                if not (
-                    target.startswith("https://")
-                    or target.startswith("#")
-                    or target.startswith("../")
-                    or re.match(r"^[a-z0-9-]+/?(#.*)?$", target)
-                ):
-                    yield DataError(
-                        whole.at(*loc),
-                        f"link target '{target[:60]}' is not allowed: use https:// links or site-relative paths",
-                    )

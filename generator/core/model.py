@@ -4,6 +4,9 @@ The models only say what one file may contain (shape, types, enums, unknown keys
 needs more than one file to decide (does that option id exist? is that tree acyclic?) lives in
 ``check``. Fields avoid tuples and 2019+ JSON Schema keywords so the exported schema stays
 readable by editors' YAML language servers (ARCHITECTURE.md, "Platform notes").
+
+Longer than the other modules on purpose: it is the schema of the whole knowledge base, one
+short class per kind of entry, and reads best in one place (the JSON Schemas are made from it).
 """
 
 from __future__ import annotations

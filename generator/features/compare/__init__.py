@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...core.check import Settings
 from ...core.read import KnowledgeBase
+from ...core.settings import Settings
 from ...site import urls
 from . import checks, data, pages
 

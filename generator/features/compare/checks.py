@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...core import model as m
-from ...core.check import Settings
 from ...core.errors import DataError
 from ...core.read import KnowledgeBase
+from ...core.settings import Settings
 
 
 def run(kb: KnowledgeBase, settings: Settings) -> Iterator[DataError]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from ...core.check import Settings
 from ...core.read import KnowledgeBase
+from ...core.settings import Settings
 from ...site import urls
 from . import checks, data, pages
 

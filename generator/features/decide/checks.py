@@ -12,9 +12,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from ...core import model as m
-from ...core.check import Settings, known_sources, needs_primary_source, verified_on_ok
 from ...core.errors import DataError, did_you_mean
+from ...core.provenance import known_sources, needs_primary_source, verified_on_ok
 from ...core.read import KnowledgeBase
+from ...core.settings import Settings
 from . import graph
 
 #: Anchors the tree page uses for its own sections; node ids must not take them.

@@ -43,71 +43,72 @@ def md_tokens(text: str) -> list[list[str]]:
     return out
 
 
+def _select(opt: m.Option) -> dict[str, Any]:
+    return {
+        kind: [
+            {"key": getattr(i, key), "value": i.value, "why": i.why if kind == "az" else (i.note or "")}
+            for i in getattr(opt.select, field)
+        ]
+        for kind, field, key in KINDS
+    }
+
+
+def _option(opt: m.Option) -> dict[str, Any]:
+    badge = status_badge(opt)
+    status = {
+        "level": badge["level"],
+        "label": badge["label"],
+        "note": md_tokens(opt.status.note or ""),
+        "retires_on": opt.status.retires_on.isoformat() if opt.status.retires_on else None,
+        "sources": opt.status.sources,
+    }
+    return {
+        "id": opt.id,
+        "name": opt.name,
+        "category": opt.category,
+        "summary": md_tokens(opt.summary),
+        "summary_md": " ".join(opt.summary.split()),
+        "status": status,
+        "url": urls.served(urls.option(opt.id)),
+        "select": _select(opt),
+        "sources": opt.sources,
+        "cons": opt.cons,
+    }
+
+
+def _rule(rule: m.Rule) -> dict[str, Any]:
+    return {
+        "id": rule.id,
+        "kind": rule.kind.value,
+        "a": rule.a,
+        "b": rule.b,
+        "reason": md_tokens(rule.reason),
+        "reason_md": " ".join(rule.reason.split()),
+        "sources": rule.sources,
+        "verified_on": rule.verified_on.isoformat(),
+    }
+
+
 def design_data(kb: KnowledgeBase) -> dict[str, Any]:
     """What designer.js needs: categories, options with their select data, rules, presets."""
-
-    def sel(opt: m.Option) -> dict[str, Any]:
-        return {
-            kind: [
-                {"key": getattr(i, key), "value": i.value, "why": i.why if kind == "az" else (i.note or "")}
-                for i in getattr(opt.select, field)
-            ]
-            for kind, field, key in KINDS
+    cited = {s for opt in kb.options.values() for s in opt.sources + opt.status.sources}
+    cited |= {s for rule in kb.rules for s in rule.sources}
+    layers = [
+        {
+            "id": layer.id,
+            "name": layer.name,
+            "categories": [
+                {"id": c.id, "name": c.name, "question": c.question, "options": [o.id for o in kb.options_in(c.id)]}
+                for c in layer.categories
+            ],
         }
-
-    cited: set[str] = set()
-    options = {}
-    for opt in kb.options.values():
-        badge = status_badge(opt)
-        options[opt.id] = {
-            "id": opt.id,
-            "name": opt.name,
-            "category": opt.category,
-            "summary": md_tokens(opt.summary),
-            "summary_md": " ".join(opt.summary.split()),
-            "status": {
-                "level": badge["level"],
-                "label": badge["label"],
-                "note": md_tokens(opt.status.note or ""),
-                "retires_on": opt.status.retires_on.isoformat() if opt.status.retires_on else None,
-                "sources": opt.status.sources,
-            },
-            "url": urls.served(urls.option(opt.id)),
-            "select": sel(opt),
-            "sources": opt.sources,
-            "cons": opt.cons,
-        }
-        cited |= set(opt.sources) | set(opt.status.sources)
-    rules = []
-    for rule in kb.rules:
-        rules.append(
-            {
-                "id": rule.id,
-                "kind": rule.kind.value,
-                "a": rule.a,
-                "b": rule.b,
-                "reason": md_tokens(rule.reason),
-                "reason_md": " ".join(rule.reason.split()),
-                "sources": rule.sources,
-                "verified_on": rule.verified_on.isoformat(),
-            }
-        )
-        cited |= set(rule.sources)
+        for layer in kb.layers
+    ]
     return {
-        "layers": [
-            {
-                "id": layer.id,
-                "name": layer.name,
-                "categories": [
-                    {"id": c.id, "name": c.name, "question": c.question, "options": [o.id for o in kb.options_in(c.id)]}
-                    for c in layer.categories
-                ],
-            }
-            for layer in kb.layers
-        ],
+        "layers": layers,
         "merge_order": merge_order(kb),
-        "options": options,
-        "rules": rules,
+        "options": {opt.id: _option(opt) for opt in kb.options.values()},
+        "rules": [_rule(rule) for rule in kb.rules],
         "vocab": vocab.as_json(),
         "presets": [{"id": p.id, "name": p.name, "summary": p.summary, "choices": p.choices} for p in kb.presets],
         "sources": {

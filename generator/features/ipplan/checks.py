@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...core.check import Settings
 from ...core.errors import DataError
 from ...core.read import KnowledgeBase
+from ...core.settings import Settings
 from . import params
 
 

@@ -117,74 +117,75 @@ def size_subnets(
     return subnets
 
 
+def _range(
+    rid: str, name: str, cidr: str, work: str, formula: str | None = None, **numbers: int | None
+) -> dict[str, Any]:
+    """A range outside the VNet; ``numbers`` are the pod CIDR's blocks, available and prefix."""
+    return {
+        "id": rid,
+        "name": name,
+        "cidr": cidr,
+        "blocks": numbers.get("blocks"),
+        "available": numbers.get("available"),
+        "prefix": numbers.get("prefix"),
+        "formula": formula,
+        "work": work,
+    }
+
+
+def _pod_cidr(model: dict[str, Any], given: dict[str, Any], errors: Messages) -> dict[str, Any] | None:
+    """The pod CIDR, and for a per-node-prefix model whether it holds a block for every node."""
+    pod, total = given["pod"], given["total"]
+    if not pod:
+        return None
+    if model["kind"] != "per-node-prefix":
+        return _range("pod-cidr", "Pod CIDR", pod["cidr"], "your CNI plugin assigns pod addresses from this range")
+    np, formula = model["node_prefix"], model["pod_cidr_formula"]
+    available = 2 ** (np - pod["prefix"]) if pod["prefix"] <= np else 0
+    needed = np - bits_for(total)
+    if available < total:
+        errors.append(
+            msg(
+                "pod-cidr-size",
+                f"Pod CIDR {pod['cidr']} holds {fmt(available)} blocks of /{np}, one per node, "
+                f"but the node pools need {fmt(total)} with surge: use a /{needed} or larger",
+                formula,
+            )
+        )
+    per_pool = " + ".join(f"({p['nodes']} + {p['surge']})" for p in given["pools"])
+    return _range(
+        "pod-cidr",
+        "Pod CIDR",
+        pod["cidr"],
+        f"{per_pool} = {fmt(total)} blocks of /{np} → a /{needed} or larger",
+        formula,
+        blocks=total,
+        available=available,
+        prefix=needed,
+    )
+
+
 def size_ranges(
     params: dict[str, Any], model: dict[str, Any], given: dict[str, Any], errors: Messages
 ) -> list[dict[str, Any]]:
     """Step 5b: the ranges outside the VNet: pod CIDR (and whether it holds a block per node),
     service CIDR and DNS service IP."""
-    pod, service, total = given["pod"], given["service"], given["total"]
-    per_pool = [f"({p['nodes']} + {p['surge']})" for p in given["pools"]]
-    ranges: list[dict[str, Any]] = []
-    if model["kind"] == "per-node-prefix" and pod:
-        np, formula = model["node_prefix"], model["pod_cidr_formula"]
-        available = 2 ** (np - pod["prefix"]) if pod["prefix"] <= np else 0
-        needed = np - bits_for(total)
-        ranges.append(
-            {
-                "id": "pod-cidr",
-                "name": "Pod CIDR",
-                "cidr": pod["cidr"],
-                "blocks": total,
-                "available": available,
-                "prefix": needed,
-                "formula": formula,
-                "work": " + ".join(per_pool) + f" = {fmt(total)} blocks of /{np} → a /{needed} or larger",
-            }
-        )
-        if available < total:
-            errors.append(
-                msg(
-                    "pod-cidr-size",
-                    f"Pod CIDR {pod['cidr']} holds {fmt(available)} blocks of /{np}, one per node, but the node pools "
-                    f"need {fmt(total)} with surge: use a /{needed} or larger",
-                    formula,
-                )
-            )
-    elif pod:
-        ranges.append(
-            {
-                "id": "pod-cidr",
-                "name": "Pod CIDR",
-                "cidr": pod["cidr"],
-                "blocks": None,
-                "available": None,
-                "prefix": None,
-                "formula": None,
-                "work": "your CNI plugin assigns pod addresses from this range",
-            }
-        )
-    ranges.append(
-        {
-            "id": "service-cidr",
-            "name": "Service CIDR",
-            "cidr": service["cidr"],
-            "blocks": None,
-            "available": service["size"],
-            "prefix": None,
-            "formula": "service-cidr",
-            "work": f"smaller than /{params['service_max_prefix']}; outside the VNet and every connected network",
-        }
-    )
-    ranges.append(
-        {
-            "id": "dns-service-ip",
-            "name": "DNS service IP",
-            "cidr": ip_str(given["dns"]),
-            "blocks": None,
-            "available": None,
-            "prefix": None,
-            "formula": "dns-service-ip",
-            "work": "inside the service CIDR, not its first address",
-        }
-    )
-    return ranges
+    service = given["service"]
+    pod = _pod_cidr(model, given, errors)
+    return ([pod] if pod else []) + [
+        _range(
+            "service-cidr",
+            "Service CIDR",
+            service["cidr"],
+            f"smaller than /{params['service_max_prefix']}; outside the VNet and every connected network",
+            "service-cidr",
+            available=service["size"],
+        ),
+        _range(
+            "dns-service-ip",
+            "DNS service IP",
+            ip_str(given["dns"]),
+            "inside the service CIDR, not its first address",
+            "dns-service-ip",
+        ),
+    ]
