@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve test build validate chromium bench vendor schema clean
+.PHONY: install serve test test-fast build validate chromium nodejs lint bench vendor schema clean
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -19,10 +19,18 @@ install: $(VENV)/.installed
 serve: install
 	$(VENV)/bin/mkdocs serve --livereload --dev-addr 127.0.0.1:$(PORT)
 
-## test: the whole suite (unit, build, HTML, browser); installs Debian's chromium if missing
-test: install chromium
+## test: the whole suite (unit, build, HTML, Node, browser); installs Debian's chromium and nodejs if missing
+test: install chromium nodejs
 	$(VENV)/bin/aks-atlas validate
 	$(VENV)/bin/pytest
+
+## test-fast: everything but the tests that drive Chromium (well under a minute)
+test-fast: install nodejs
+	$(VENV)/bin/pytest -m "not browser"
+
+## lint: pyflakes, import order and line length (ruff; the tests run it too)
+lint: install
+	$(VENV)/bin/ruff check generator tests bench scripts
 
 ## build: a strict build into site/, swapped in only when it succeeded
 build: install
@@ -39,6 +47,13 @@ chromium:
 	@if [ ! -x /usr/bin/chromium ]; then \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; \
+	fi
+
+## nodejs: Debian's Node.js, which runs the JavaScript cores against the Python reference
+nodejs:
+	@if ! command -v node >/dev/null 2>&1; then \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nodejs; \
 	fi
 
 schema: install

@@ -1,0 +1,153 @@
+"""The reference pages: home, one per layer, category and option, the glossary, tags, and the
+redirects that keep old option ids working; plus the navigation of those pages.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from ..core import model as m
+from ..core.settings import Settings
+from ..core.read import KnowledgeBase
+from ..core.vocab import MIGRATION_HOW
+from . import urls
+from .page import Page
+from .views import Notes, cell_view, is_stale, lifecycle_box, option_sources, rules_for, status_badge
+
+
+def _category_table(kb: KnowledgeBase, cat: m.Category, notes: Notes) -> dict[str, Any]:
+    rows = []
+    for opt in kb.options_in(cat.id):
+        rows.append({
+            "id": opt.id,
+            "name": opt.name,
+            "src": urls.option(opt.id),
+            "status": status_badge(opt),
+            "summary": opt.summary,
+            "cells": [cell_view(opt.cells[d.id], d, notes) for d in cat.dimensions],
+        })
+    return {"dimensions": cat.dimensions, "rows": rows}
+
+
+def home_page(kb: KnowledgeBase) -> Page:
+    layers = []
+    for layer in kb.layers:
+        cats = []
+        for cat in layer.categories:
+            cats.append({"cat": cat, "src": urls.category(layer.id, cat.id), "options": [
+                {"opt": o, "src": urls.option(o.id), "status": status_badge(o)} for o in kb.options_in(cat.id)
+            ]})
+        layers.append({"layer": layer, "src": urls.layer(layer.id), "categories": cats})
+    tools = {"decide": urls.decide_index(), "compare": urls.compare_index(), "matrix": urls.compatibility(),
+             "design": urls.design(), "planner": urls.ip_planner()}
+    return Page(urls.home(), "home.md.j2", "AKS Networking Atlas",
+                "Choose how an Azure Kubernetes Service cluster is networked, layer by layer: compare options, check compatibility, and link the answer.",
+                {"layers": layers, "option_count": len(kb.options), "tools": tools, "tree_count": len(kb.trees),
+                 "rule_count": len(kb.rules), "preset_count": len(kb.presets), "meta": {"hide": ["navigation"]}},
+                edit_path=kb.first_path("layer"))
+
+
+def layer_page(kb: KnowledgeBase, layer: m.Layer) -> Page:
+    cats = [{"cat": c, "src": urls.category(layer.id, c.id), "options": [
+        {"opt": o, "src": urls.option(o.id), "status": status_badge(o)} for o in kb.options_in(c.id)
+    ]} for c in layer.categories]
+    return Page(urls.layer(layer.id), "layer.md.j2", layer.name, layer.summary,
+                {"layer": layer, "categories": cats}, edit_path=kb.origin("layer", layer.id).path)
+
+
+def category_page(kb: KnowledgeBase, layer: m.Layer, cat: m.Category) -> Page:
+    notes = Notes()
+    table = _category_table(kb, cat, notes)
+    return Page(urls.category(layer.id, cat.id), "category.md.j2", cat.name, f"{cat.question} {cat.summary}",
+                {"layer": layer, "cat": cat, "table": table, "notes": notes.items, "sources": kb.sources,
+                 "meta": {"hide": ["navigation", "toc"]}},
+                edit_path=kb.origin("category", cat.id).path)
+
+
+def option_page(kb: KnowledgeBase, opt: m.Option, settings: Settings) -> Page:
+    cat = kb.categories[opt.category]
+    layer = kb.layer_of(cat.id)
+    notes = Notes()
+    facts = [{"dim": d, "cell": cell_view(opt.cells[d.id], d, notes)} for d in cat.dimensions]
+    siblings = [{"opt": o, "src": urls.option(o.id), "status": status_badge(o), "pair_src": urls.pair(opt.id, o.id)}
+                for o in kb.options_in(cat.id) if o.id != opt.id]
+    migrations = [{"mig": mig, "how": MIGRATION_HOW[mig.how], "target": kb.options[mig.to], "target_src": urls.option(mig.to)}
+                  for mig in opt.migrations]
+    stale = is_stale(opt.verified_on, settings.today, settings.review_days)
+    return Page(
+        urls.option(opt.id), "option.md.j2", opt.name, opt.summary,
+        {
+            "opt": opt, "cat": cat, "layer": layer, "cat_src": urls.category(layer.id, cat.id),
+            "status": status_badge(opt), "facts": facts, "notes": notes.items, "siblings": siblings,
+            "migrations": migrations, "rules": rules_for(kb, opt.id), "sources": kb.sources,
+            "cited": option_sources(opt), "stale": stale, "review_days": settings.review_days, "lifecycle": lifecycle_box(opt),
+        },
+        edit_path=kb.origin("option", opt.id).path,
+    )
+
+
+def glossary_page(kb: KnowledgeBase) -> Page:
+    terms = sorted(kb.terms, key=lambda t: t.term.lower())
+    return Page(urls.glossary(), "glossary.md.j2", "Glossary", "The networking terms and abbreviations used across the atlas, explained.",
+                {"terms": [{"term": t, "see": [{"opt": kb.options[s], "src": urls.option(s)} for s in t.see]} for t in terms],
+                 "sources": kb.sources}, edit_path=kb.first_path("term"))
+
+
+def tags_page(kb: KnowledgeBase) -> Page:
+    by_tag: dict[str, list[dict[str, Any]]] = {}
+    for opt in sorted(kb.options.values(), key=lambda o: o.name.lower()):
+        for tag in opt.tags:
+            by_tag.setdefault(tag, []).append({"opt": opt, "src": urls.option(opt.id), "status": status_badge(opt)})
+    return Page(urls.tags(), "tags.md.j2", "Tags", "Options grouped by tag: recommended, preview, retiring and more.",
+                {"tags": sorted(by_tag.items())})
+
+
+def alias_pages(kb: KnowledgeBase) -> list[Page]:
+    """Old ids keep working: ``/options/<alias>/`` redirects to the option's current page."""
+    out = []
+    for opt in sorted(kb.options.values(), key=lambda o: o.id):
+        for alias in opt.aliases:
+            src = urls.option(alias)
+            target = urls.html_link(src, urls.option(opt.id))
+            out.append(Page(src, "redirect.md.j2", opt.name, f"{opt.name} moved to a new address.",
+                            {"target_src": urls.md_link(src, urls.option(opt.id)), "opt": opt,
+                             "meta": {"template": "redirect.html", "redirect": target}}))
+    return out
+
+
+def abbreviations(kb: KnowledgeBase) -> str:
+    """Markdown abbreviation definitions appended to every page (tooltips site-wide)."""
+    lines = [f"*[{t.term}]: {t.expansion}" for t in sorted(kb.terms, key=lambda t: t.term) if t.abbreviation and t.expansion]
+    return "\n".join(lines)
+
+
+def all_pages(kb: KnowledgeBase, settings: Settings) -> list[Page]:
+    pages = [home_page(kb)]
+    for layer in kb.layers:
+        pages.append(layer_page(kb, layer))
+        pages.extend(category_page(kb, layer, cat) for cat in layer.categories)
+    pages.extend(option_page(kb, opt, settings) for opt in sorted(kb.options.values(), key=lambda o: o.id))
+    pages.append(glossary_page(kb))
+    pages.append(tags_page(kb))
+    pages.extend(alias_pages(kb))
+    return pages
+
+
+def layers_nav(kb: KnowledgeBase) -> list[Any]:
+    """The start of the navigation: home, then one tab per layer with its categories and options.
+
+    Material renders navigation titles as HTML, so names from the data are escaped here."""
+    esc = html.escape
+    items: list[Any] = [{"Home": urls.home()}]
+    for layer in kb.layers:
+        entries: list[Any] = [urls.layer(layer.id)]
+        for cat in layer.categories:
+            entries.append({esc(cat.name): [urls.category(layer.id, cat.id)] + [{esc(o.name): urls.option(o.id)} for o in kb.options_in(cat.id)]})
+        items.append({esc(layer.name): entries})
+    return items
+
+
+def reference_nav() -> list[Any]:
+    """The end of the navigation: the glossary, tags and the hand-written page about the data."""
+    return [{"Reference": [{"Glossary": urls.glossary()}, {"Tags": urls.tags()}, {"About the data": urls.about()}]}]
