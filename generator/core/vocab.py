@@ -109,7 +109,7 @@ class StatusMeaning:
 STATUSES: dict[Status, StatusMeaning] = {
     Status.ga: StatusMeaning("GA", None, None),
     Status.preview: StatusMeaning(
-        "Preview", "note", "This option is in preview: no SLA, and it may change before general availability."
+        "Preview", "warning", "This option is in preview: no SLA, and it may change before general availability."
     ),
     Status.legacy: StatusMeaning("Legacy", "note", "This option still works but is no longer the recommended choice."),
     Status.retiring: StatusMeaning("Retiring", "danger", "This option is being retired."),

@@ -11,14 +11,10 @@ from typing import Any
 
 from ...core import model as m
 from ...core.read import KnowledgeBase
-from ...core.vocab import STATUSES
 from ...site import urls
 from ...site.page import Page
-from ...site.views import status_badge
+from ...site.views import lifecycle_box, status_badge
 from .graph import display_order
-
-#: The admonition an outcome shows when it recommends an option that is not plain GA.
-WARN_LEVELS = {m.Status.preview: "warning", m.Status.legacy: "note", m.Status.retiring: "danger"}
 
 
 def _option_view(kb: KnowledgeBase, oid: str) -> dict[str, Any]:
@@ -26,9 +22,9 @@ def _option_view(kb: KnowledgeBase, oid: str) -> dict[str, Any]:
     cat = kb.categories[opt.category]
     layer = kb.layer_of(cat.id)
     warn = None
-    if opt.status.level in WARN_LEVELS:
-        text = opt.status.note or STATUSES[opt.status.level].text or ""
-        warn = {"kind": WARN_LEVELS[opt.status.level], "text": " ".join(text.split()), "sources": opt.status.sources}
+    box = lifecycle_box(opt)  # the same box, in the same words, as on the option's own page
+    if box is not None and opt.status.level is not m.Status.ga:
+        warn = {"kind": box["kind"], "text": " ".join(box["text"].split()), "sources": opt.status.sources}
     return {
         "opt": opt,
         "src": urls.option(oid),
