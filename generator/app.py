@@ -16,6 +16,7 @@ from .core.export import export_kb
 from .core.read import KnowledgeBase, read
 from .core.schema import schemas
 from .core.settings import DEFAULT_REVIEW_DAYS, Settings, build_date
+from .features.changes import FEATURE as CHANGES
 from .features.compare import FEATURE as COMPARE
 from .features.decide import FEATURE as DECIDE
 from .features.design import FEATURE as DESIGN
@@ -25,7 +26,7 @@ from .site.feature import Feature
 from .site.render import Site, render_pages
 
 #: The features, in the order of their navigation tabs (after the layers).
-FEATURES: tuple[Feature, ...] = (COMPARE, DECIDE, DESIGN, IPPLAN)
+FEATURES: tuple[Feature, ...] = (COMPARE, DECIDE, DESIGN, IPPLAN, CHANGES)
 
 
 def _mentions(error: DataError, ids: set[str]) -> bool:
@@ -38,10 +39,11 @@ def load_kb(
     """Read and check ``data_dir``; raise ``KnowledgeBaseError`` with every error, else return
     the KB and its warnings (stale facts)."""
     kb, errors = read(data_dir)
+    kb.on = on or build_date()
     if kb.shared_ok:
         # Cross-file checks run even when some option or tree files could not be read, so one
         # run reports everything; messages about those unreadable entities are left out.
-        settings = Settings(today=on or build_date(), review_days=review_days)
+        settings = Settings(today=kb.on, review_days=review_days)
         found = check(kb, settings)
         for feature in FEATURES:
             found.extend(feature.checks(kb, settings))
@@ -65,7 +67,7 @@ def build_site(kb: KnowledgeBase, settings: Settings) -> Site:
     site.edit_paths = {p.src: p.edit_path for p in pages if p.edit_path}
     site.assets[urls.KB_JSON] = export_kb(kb)
     for feature in FEATURES:
-        site.assets.update(feature.assets(kb))
+        site.assets.update(feature.assets(kb, settings))
     for name, text in schemas().items():
         site.assets[urls.schema_json(name)] = text
     return site

@@ -30,7 +30,7 @@ from generator.app import load_kb
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CHROMIUM = os.environ.get("ATLAS_CHROMIUM", "/usr/bin/chromium")
-EPOCH = "1795564800"  # 2026-11-25T00:00:00Z: builds in tests are pinned to one day
+EPOCH = "1795910400"  # 2026-11-29T00:00:00Z: builds in tests are pinned to one day
 TODAY = dt.datetime.fromtimestamp(int(EPOCH), dt.timezone.utc).date()
 
 

@@ -107,7 +107,7 @@ def test_one_run_reports_parse_and_cross_file_errors_together(tmp_path, capsys, 
         "three defects in three files",
         {
             "options/alpha/fast-one.yaml": [("summary: The fast option.", "sumary: The fast option.")],
-            "options/alpha/slow-one.yaml": [("  retires_on: 2028-03-31\n", "")],
+            "options/alpha/slow-one.yaml": [("      date: 2028-03-31", "      date: 2018-03-31")],
             "rules/main.yaml": [("b: private-one", "b: privat-one")],
         },
     )
@@ -118,6 +118,7 @@ def test_one_run_reports_parse_and_cross_file_errors_together(tmp_path, capsys, 
     assert lines == [
         "kb/options/alpha/fast-one.yaml:1:1: missing required field 'summary'",
         "kb/options/alpha/fast-one.yaml:4:1: unknown key 'sumary'; did you mean 'summary'?",
-        "kb/options/alpha/slow-one.yaml:7:10: status 'retiring' needs a retires_on date",
+        "kb/options/alpha/slow-one.yaml:16:13: 'end-of-support' on 2018-03-31 comes before the option became "
+        "available (2019-01-31)",
         "kb/rules/main.yaml:5:8: unknown option 'privat-one'; did you mean 'private-one'?",
     ]

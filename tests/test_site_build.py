@@ -247,18 +247,27 @@ def test_export_command_prints_json(capsys):
         "sources",
         "trees",
         "presets",
+        "changes",
     }
 
 
-def test_a_passed_retirement_date_is_a_warning(capsys):
+def test_the_status_moves_with_the_build_date_and_nothing_breaks():
     import datetime as dt
 
     from generator.app import load_kb
+    from generator.core import model as m
 
-    _, warnings = load_kb(FIXTURES / "kb-mini", on=dt.date(2028, 4, 1))
-    assert any("retires_on 2028-03-31 has passed: set the status to retired" in str(w) for w in warnings)
-    _, warnings = load_kb(FIXTURES / "kb-mini", on=dt.date(2026, 11, 25))
-    assert not any("has passed" in str(w) for w in warnings)
+    before, _ = load_kb(FIXTURES / "kb-mini", on=dt.date(2028, 3, 30))
+    after, warnings = load_kb(FIXTURES / "kb-mini", on=dt.date(2028, 3, 31))
+    assert (before.state(before.options["slow-one"]).level, before.state(before.options["slow-one"]).date) == (
+        m.Status.retiring,
+        "2028-03-31",
+    )
+    assert (after.state(after.options["slow-one"]).level, after.state(after.options["slow-one"]).date) == (
+        m.Status.retired,
+        "2028-03-31",
+    )
+    assert not [w for w in warnings if "slow-one" in w.message]
 
 
 def test_an_old_id_redirects_to_the_option(mini_site):

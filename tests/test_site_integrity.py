@@ -105,6 +105,7 @@ AXE_PAGES = {
     "glossary": "/glossary/",
     "tags": "/tags/",
     "about": "/about/",
+    "changes": "/changes/",
 }
 
 

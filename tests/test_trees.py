@@ -94,14 +94,15 @@ def test_each_kind_of_bad_tree_is_rejected_with_its_position(name, tmp_path, cap
     assert validate(tmp_path, capsys, monkeypatch) == (1, BAD[name])
 
 
-def test_a_retired_option_cannot_be_recommended(tmp_path, capsys, monkeypatch):
+def test_recommending_an_option_after_its_end_is_a_warning_not_an_error(tmp_path, capsys, monkeypatch):
+    """The day a support window closes must not break the build; the build says so instead."""
     kb = mini_kb(tmp_path / "kb", "good")
     path = kb / "options/alpha/slow-one.yaml"
-    path.write_text(path.read_text().replace("level: retiring", "level: retired"))
-    assert validate(tmp_path, capsys, monkeypatch) == (
-        1,
-        [f"{K}good.yaml:38:17: 'slow-one' is retired and cannot be recommended"],
-    )
+    path.write_text(path.read_text().replace("date: 2028-03-31", "date: 2026-01-31"))
+    monkeypatch.chdir(tmp_path)
+    assert cli_main(["--data", "kb", "validate"]) == 0
+    err = capsys.readouterr().err
+    assert f"{K}good.yaml:38:17: warning: 'slow-one' is retired (its lifecycle events say so on 2026-11-29)" in err
 
 
 def test_a_combination_that_breaks_a_requires_rule_is_rejected(tmp_path, capsys, monkeypatch):
@@ -235,7 +236,7 @@ def test_lifecycle_warnings_come_from_the_option_status(real_site, kb):
             for oid in oc.recommend:
                 opt = kb.options[oid]
                 warned = any(t.startswith(opt.name) for t in titles)
-                assert warned == (opt.status.level in (m.Status.preview, m.Status.legacy, m.Status.retiring)), (
+                assert warned == (kb.state(opt).level in (m.Status.preview, m.Status.legacy, m.Status.retiring)), (
                     tree.id,
                     oc.id,
                     oid,

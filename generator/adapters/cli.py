@@ -6,6 +6,7 @@
 - ``export``: the knowledge base as JSON on stdout (also published at ``/api/kb.json``).
 - ``schema``: write the JSON Schemas of the data files (``data/schema/``).
 - ``ipplan``: size and lay out a cluster's subnets and ranges (see ``ipplan_cli``).
+- ``drift``: the facts whose sources changed after they were verified (see ``drift_cli``).
 
 Exit codes: 0 clean, 1 data errors, 2 usage errors.
 """
@@ -26,7 +27,7 @@ from ..core.errors import KnowledgeBaseError
 from ..core.export import export_kb
 from ..core.schema import schemas
 from ..core.settings import DEFAULT_REVIEW_DAYS, Settings, build_date
-from . import ipplan_cli
+from . import drift_cli, ipplan_cli
 from .linkcheck import check_links
 
 
@@ -61,6 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("schema", help="write the JSON Schemas of the data files")
     s.add_argument("--out", type=Path, default=None, help="folder (default: <data>/schema)")
     ipplan_cli.add_parser(sub)
+    drift_cli.add_parser(sub)
     return p
 
 
@@ -110,6 +112,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "ipplan":
         return ipplan_cli.run(args, kb)
+    if args.command == "drift":
+        return drift_cli.run(args, kb)
     if args.command == "render":
         assert site is not None
         if not args.config.is_file():

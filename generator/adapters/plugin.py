@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from ..app import build_site, load_kb
 from ..core.errors import KnowledgeBaseError
 from ..core.settings import DEFAULT_REVIEW_DAYS, Settings, build_date
+from ..site import urls
 from ..site.render import TEMPLATES, Site
 
 # Stale-fact warnings go to a logger outside the "mkdocs" tree on purpose: `strict` turns
@@ -50,11 +51,24 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
     def data_dir(self) -> Path:
         return Path(self.config.data_dir)
 
+    # Why: every page links the feeds (overrides/main.html); their paths live in site.urls.
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        config.extra["atlas_feeds"] = [
+            {"path": urls.CHANGES_FEED, "type": "application/atom+xml", "title": "AKS Networking Atlas: changes"},
+            {
+                "path": urls.LIFECYCLE_CALENDAR,
+                "type": "text/calendar",
+                "title": "AKS Networking Atlas: lifecycle dates",
+            },
+        ]
+        return config
+
     # Why: everything that can fail runs here, before MkDocs empties site_dir.
     def on_pre_build(self, config: MkDocsConfig) -> None:
         try:
             kb, warnings = load_kb(self.data_dir, review_days=self.config.review_days)
-            self.site = build_site(kb, Settings(today=build_date(), review_days=self.config.review_days))
+            settings = Settings(today=build_date(), review_days=self.config.review_days, site_url=config.site_url or "")
+            self.site = build_site(kb, settings)
         except KnowledgeBaseError as exc:
             raise PluginError(
                 f"the knowledge base has {len(exc.errors)} error(s):\n" + "\n".join(map(str, exc.errors))

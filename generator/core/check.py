@@ -12,6 +12,7 @@ from typing import Any
 
 from . import model as m
 from .errors import DataError, did_you_mean
+from .lifecycle_checks import check_lifecycle
 from .prose import check_prose
 from .provenance import check_sources, known_sources, needs_primary_source, verified_on_ok
 from .read import KnowledgeBase, Origin
@@ -22,7 +23,16 @@ from .vocab import RULE_KINDS
 def check(kb: KnowledgeBase, settings: Settings) -> list[DataError]:
     """Every cross-file problem of ``kb`` (errors and stale-fact warnings)."""
     errors: list[DataError] = []
-    for fn in (_check_structure, _check_options, _check_rules, _check_glossary, check_sources, check_prose):
+    checks = (
+        _check_structure,
+        _check_options,
+        _check_rules,
+        _check_glossary,
+        _check_changes,
+        check_sources,
+        check_prose,
+    )
+    for fn in checks:
         errors.extend(fn(kb, settings))
     return errors
 
@@ -81,21 +91,7 @@ def _check_options(kb: KnowledgeBase, s: Settings) -> Iterator[DataError]:
             )
         else:
             yield from _check_cells(opt, cat, o, kb, s)
-        st = opt.status
-        if st.level in (m.Status.retiring, m.Status.retired) and st.retires_on is None:
-            yield DataError(o.at("status", "level"), f"status '{st.level.value}' needs a retires_on date")
-        if st.level is m.Status.retiring and st.retires_on is not None and st.retires_on < s.today:
-            yield DataError(
-                o.at("status", "retires_on"),
-                f"retires_on {st.retires_on.isoformat()} has passed: set the status to retired",
-                warning=True,
-            )
-        if st.retires_on is not None and st.level not in (m.Status.retiring, m.Status.retired, m.Status.legacy):
-            yield DataError(
-                o.at("status", "retires_on"),
-                f"retires_on is only for retiring, retired or legacy options (status is '{st.level.value}')",
-            )
-        yield from known_sources(st.sources, o, ("status", "sources"), kb)
+        yield from check_lifecycle(kb, opt, o, ("lifecycle",))
         yield from known_sources(opt.sources, o, ("sources",), kb)
         yield from needs_primary_source(opt.sources, o, ("sources",), kb, "an option")
         yield from verified_on_ok(opt.verified_on, o, ("verified_on",), s)
@@ -106,6 +102,7 @@ def _check_options(kb: KnowledgeBase, s: Settings) -> Iterator[DataError]:
                 yield DataError(o.at("limits", i), "a limit has either a value with a unit, or ranges")
         for i, var in enumerate(opt.variants):
             yield from known_sources(var.sources, o, ("variants", i, "sources"), kb)
+            yield from check_lifecycle(kb, opt, o, ("variants", i, "lifecycle"), var.lifecycle)
         yield from _unique(opt.variants, "variant", lambda i, o=o: o.at("variants", i, "id"))
         for i, mig in enumerate(opt.migrations):
             yield from known_sources(mig.sources, o, ("migrations", i, "sources"), kb)
@@ -233,3 +230,16 @@ def _check_glossary(kb: KnowledgeBase, s: Settings) -> Iterator[DataError]:
             if ref not in kb.options:
                 yield DataError(o.at("see", i), f"unknown option '{ref}'{did_you_mean(ref, kb.options)}")
         yield from known_sources(term.sources, o, ("sources",), kb)
+
+
+def _check_changes(kb: KnowledgeBase, s: Settings) -> Iterator[DataError]:
+    for change in kb.changes:
+        o = kb.origin("change", change.id)
+        if change.date > s.today:
+            yield DataError(
+                o.at("date"), f"date {change.date.isoformat()} is in the future (today is {s.today.isoformat()})"
+            )
+        for i, ref in enumerate(change.options):
+            if ref not in kb.options:
+                yield DataError(o.at("options", i), f"unknown option '{ref}'{did_you_mean(ref, kb.options)}")
+        yield from known_sources(change.sources, o, ("sources",), kb)

@@ -20,6 +20,7 @@ def kb_dict(kb: KnowledgeBase) -> dict[str, Any]:
         "glossary": [t.model_dump(mode="json") for t in sorted(kb.terms, key=lambda t: t.id)],
         "trees": [kb.trees[k].model_dump(mode="json") for k in sorted(kb.trees)],
         "presets": [p.model_dump(mode="json") for p in kb.presets],
+        "changes": [c.model_dump(mode="json") for c in kb.changes],
         "sources": [kb.sources[k].model_dump(mode="json") for k in sorted(kb.sources)],
     }
 

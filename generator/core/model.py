@@ -89,8 +89,11 @@ class Dimension(Strict):
     name: Line
     kind: DimensionKind
     unit: Line | None = None
-    prefer: Literal["higher", "lower"] | None = Field(
-        default=None, description="For number dimensions: which direction is better, if any (used in verdicts)."
+    prefer: Literal["higher", "lower", "yes", "no"] | None = Field(
+        default=None,
+        description="Which answer is better, if one is better in itself: higher or lower for numbers, yes or no for "
+        "support questions. Omit it where the answer depends on what you need (a public endpoint, reachable pods): "
+        "verdicts then say where options differ, never that one is ahead.",
     )
     description: Prose
 
@@ -130,14 +133,46 @@ class Dispute(Strict):
     sources: list[Id] = Field(min_length=1)
 
 
-class Lifecycle(Strict):
-    """Where an option stands; ``retires_on`` is required for ``retiring`` (see ``check``)."""
+class EventKind(str, Enum):
+    preview = "preview"
+    ga = "ga"
+    retirement_announced = "retirement-announced"
+    end_of_patches = "end-of-patches"
+    end_of_support = "end-of-support"
+    creation_blocked = "creation-blocked"
+    removed = "removed"
 
-    level: Status
-    since: dt.date | None = None
-    retires_on: dt.date | None = None
-    note: Prose | None = None
+
+#: A month, for a source that gives no day ("end of November 2026" is ``2026-11``).
+MONTH_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])$"
+Month = Annotated[str, StringConstraints(pattern=MONTH_PATTERN)]
+
+
+class Event(Strict):
+    """One dated step in an option's life, as precise as its source gives it."""
+
+    kind: EventKind
+    date: Union[dt.date, Month] = Field(description="YYYY-MM-DD, or YYYY-MM when the source gives only the month.")
+    by: bool = Field(
+        default=False,
+        description="The source only shows that it had happened by this date (a page or release note that "
+        "describes it), not when it happened.",
+    )
+    scope: Line | None = Field(default=None, description="The part it applies to, e.g. Windows node pools.")
     sources: list[Id] = Field(min_length=1)
+    note: Prose | None = None
+
+
+class Lifecycle(Strict):
+    """An option's or variant's lifecycle as dated events; the status shown anywhere is computed
+    from them and the build date (``core.lifecycle``), never written down."""
+
+    events: list[Event] = Field(min_length=1)
+    superseded_by: Id | None = Field(
+        default=None, description="The option of the same category that replaces it: the option shows as legacy."
+    )
+    note: Prose | None = Field(default=None, description="What to know about its lifecycle, in words that stay true.")
+    sources: list[Id] = Field(default_factory=list, description="Sources of the note and of superseded_by.")
     disputed: list[Dispute] = Field(default_factory=list)
 
 
@@ -215,7 +250,7 @@ class Variant(Strict):
     id: Id
     name: Line
     summary: Prose
-    status: Status
+    lifecycle: Lifecycle
     select: Selection | None = None
     sources: list[Id] = Field(min_length=1)
 
@@ -226,7 +261,7 @@ class Option(Strict):
     category: Id
     summary: Line
     description: Prose
-    status: Lifecycle
+    lifecycle: Lifecycle
     aliases: list[Id] = Field(default_factory=list, description="Old ids that still redirect here.")
     choose_when: list[Line] = Field(min_length=1)
     avoid_when: list[Line] = Field(min_length=1)
@@ -342,6 +377,32 @@ class PresetFile(Strict):
     presets: list[Preset] = Field(min_length=1)
 
 
+# --- content changes -------------------------------------------------------------------------------
+
+
+class ChangeKind(str, Enum):
+    added = "added"  # new coverage: an option, a dimension, a rule
+    corrected = "corrected"  # a fact was wrong or had gone out of date
+    updated = "updated"  # a fact was re-checked and refined
+    removed = "removed"
+
+
+class Change(Strict):
+    """One dated change to the knowledge base's content, with why it was made."""
+
+    id: Id
+    date: dt.date
+    kind: ChangeKind
+    title: Line
+    summary: Prose = Field(description="What changed and why, in a sentence or two.")
+    options: list[Id] = Field(default_factory=list, description="The options it touched.")
+    sources: list[Id] = Field(min_length=1)
+
+
+class ChangeFile(Strict):
+    changes: list[Change] = Field(default_factory=list)
+
+
 #: Which model each kind of data file is validated against (also the JSON Schema names).
 FILE_MODELS: dict[str, type[BaseModel]] = {
     "categories": CategoryFile,
@@ -351,4 +412,5 @@ FILE_MODELS: dict[str, type[BaseModel]] = {
     "sources": SourceFile,
     "tree": Tree,
     "presets": PresetFile,
+    "changes": ChangeFile,
 }

@@ -1,5 +1,7 @@
 """Prose in the data is Markdown in the project's own words: no raw HTML (the generator decides
-the markup) and no link targets other than https:// pages and the site's own paths."""
+the markup), no link targets other than https:// pages and the site's own paths, and no words
+that pin the present ("today", "currently" without a date, "N days left"): a page is read long
+after it is built, so prose states dates and the generator computes states from them."""
 
 from __future__ import annotations
 
@@ -36,14 +38,52 @@ _NOT_PROSE_KEYS = {
 }
 
 
-def _walk_strings(data: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str]]:
+#: Words that only make sense on the day they were written, each with the advice to give.
+_PINS_PRESENT = [
+    (re.compile(r"\b(as of )?today\b", re.I), "'{0}' pins the present: state the date"),
+    (
+        re.compile(r"\b\d+ (days?|weeks?|months?) (left|remain\w*|to go)\b", re.I),
+        "'{0}' counts down from the present: state the end date",
+    ),
+    (
+        re.compile(r"\b(right now|at the moment|at present|at this time|nowadays|as of now)\b", re.I),
+        "'{0}' pins the present: state the date",
+    ),
+    (
+        re.compile(r"\b(this|next|last) (week|month|year)\b(?! of)", re.I),
+        "'{0}' is relative to the day it was written: state the date",
+    ),
+    (re.compile(r"\bdays, not months\b", re.I), "'{0}' counts down from the present: state the end date"),
+]
+_CURRENTLY = re.compile(r"\b(currently|presently)\b", re.I)
+_YEAR = re.compile(r"\b(19|20)\d\d\b")
+_SENTENCE = re.compile(r"[^.!?;]*[.!?;]?")
+#: Keys whose text is code or a reference, where such words cannot occur as prose.
+_CODE_KEYS = {"flag", "value", "property", "url", "enable_on_existing"}
+
+
+def pins_present(text: str) -> str | None:
+    """Why ``text`` pins the present, or None. "Currently" is fine in a sentence with a year."""
+    plain = _CODE_SPAN.sub("", text)
+    for pattern, advice in _PINS_PRESENT:
+        found = pattern.search(plain)
+        if found:
+            return advice.format(found.group(0))
+    for sentence in _SENTENCE.findall(plain):
+        found = _CURRENTLY.search(sentence)
+        if found and not _YEAR.search(sentence):
+            return f"'{found.group(0)}' without a date pins the present: say as of when"
+    return None
+
+
+def _walk_strings(data: Any, skip: set[str], loc: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str]]:
     if isinstance(data, dict):
         for k, v in data.items():
-            if k not in _NOT_PROSE_KEYS:
-                yield from _walk_strings(v, loc + (k,))
+            if k not in skip:
+                yield from _walk_strings(v, skip, loc + (k,))
     elif isinstance(data, list):
         for i, v in enumerate(data):
-            yield from _walk_strings(v, loc + (i,))
+            yield from _walk_strings(v, skip, loc + (i,))
     elif isinstance(data, str):
         yield loc, data
 
@@ -56,7 +96,11 @@ def check_prose(kb: KnowledgeBase, s: Settings) -> Iterator[DataError]:
             continue
         seen_files.add(id(origin.raw))
         whole = Origin(origin.path, origin.raw)
-        for loc, text in _walk_strings(origin.raw):
+        for loc, text in _walk_strings(origin.raw, _CODE_KEYS):
+            pinned = pins_present(text)
+            if pinned:
+                yield DataError(whole.at(*loc), pinned + " (the generator computes states from dated events)")
+        for loc, text in _walk_strings(origin.raw, _NOT_PROSE_KEYS):
             plain = _CODE_SPAN.sub("", text)
             tag = _HTML.search(plain)
             if tag:

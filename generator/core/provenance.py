@@ -14,7 +14,7 @@ from .read import KnowledgeBase, Origin
 from .settings import Settings
 
 #: Hosts that sources may point to. Every option and rule also needs one learn.microsoft.com page.
-ALLOWED_SOURCE_HOSTS = ("learn.microsoft.com", "github.com", "blog.aks.azure.com")
+ALLOWED_SOURCE_HOSTS = ("learn.microsoft.com", "github.com", "blog.aks.azure.com", "azure.microsoft.com")
 PRIMARY_HOST = "learn.microsoft.com"
 
 

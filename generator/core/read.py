@@ -8,6 +8,7 @@ same file. Cross-file questions are left to ``check``.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from . import lifecycle
 from . import model as m
 from .errors import DataError, Position, did_you_mean, relpath
 from .load import Loaded, key_position, load_file, position_of
@@ -48,8 +50,11 @@ class KnowledgeBase:
     terms: list[m.Term] = field(default_factory=list)
     trees: dict[str, m.Tree] = field(default_factory=dict)
     presets: list[m.Preset] = field(default_factory=list)
+    changes: list[m.Change] = field(default_factory=list)
     #: Categories in the order a design's settings are written (``categories.yaml``).
     command_order: list[str] = field(default_factory=list)
+    #: The day lifecycle states are computed for: the build date (``app.load_kb`` sets it).
+    on: dt.date = field(default_factory=dt.date.today)
     #: Ids of option and tree files that could not be read; everything else read cleanly iff
     #: ``shared_ok``. Lets the pipeline still run cross-file checks and skip what they mention.
     unreadable: set[str] = field(default_factory=set)
@@ -67,6 +72,10 @@ class KnowledgeBase:
     def options_in(self, category_id: str) -> list[m.Option]:
         """Options of a category in a stable order: by name."""
         return sorted((o for o in self.options.values() if o.category == category_id), key=lambda o: o.name.lower())
+
+    def state(self, item: m.Option | m.Variant) -> lifecycle.State:
+        """Where an option or variant stands on the build date, from its lifecycle events."""
+        return lifecycle.state(item.lifecycle, self.on)
 
     def origin(self, kind: str, ident: str) -> Origin:
         return self.origins[(kind, ident)]
@@ -120,7 +129,8 @@ def _explain(err: dict[str, Any]) -> str:
     if kind == "string_type" and isinstance(err["input"], dict):
         return "expected text but found a key: value pair; put the text in quotes when it contains ': '"
     if kind in ("date_from_datetime_parsing", "date_parsing", "date_type"):
-        return f"'{err['input']}' is not a date (write YYYY-MM-DD)"
+        month = " or YYYY-MM for a month" if "events" in err["loc"] else ""
+        return f"'{err['input']}' is not a date (write YYYY-MM-DD{month})"
     return f"{msg[0].lower()}{msg[1:]}" + (f" (got {type(err['input']).__name__})" if kind.endswith("_type") else "")
 
 
@@ -254,6 +264,8 @@ def read(root: Path, project_root: Path | None = None) -> tuple[KnowledgeBase, l
     kb.terms = list(r.entries(required("glossary.yaml"), m.GlossaryFile, "terms", "term"))
     presets = root / "presets.yaml"  # optional: only the designer needs it
     kb.presets = list(r.entries([presets] if presets.is_file() else [], m.PresetFile, "presets", "preset"))
+    changes = root / "changes.yaml"  # optional: the record of content changes
+    kb.changes = list(r.entries([changes] if changes.is_file() else [], m.ChangeFile, "changes", "change"))
 
     kb.shared_ok = not r.errors  # categories, sources, rules, glossary and presets all read
     for opt, origin, path in r.per_file(sorted(root.glob(OPTION_GLOB)), m.Option, "option"):

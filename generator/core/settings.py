@@ -18,6 +18,8 @@ class Settings:
 
     today: dt.date
     review_days: int = DEFAULT_REVIEW_DAYS
+    #: The published address (mkdocs.yml ``site_url``), for the absolute links feeds need; "" if unknown.
+    site_url: str = ""
 
 
 def build_date() -> dt.date:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from .model import RuleKind, Status, Support
+from .model import EventKind, RuleKind, Status, Support
 
 
 @dataclass(frozen=True)
@@ -136,6 +136,17 @@ SUPPORT: dict[Support, SupportMeaning] = {
     Support.na: SupportMeaning("n/a", None),
 }
 
+#: A lifecycle event in words: (what happened, what is coming), for pages, feeds and calendars.
+EVENTS: dict[EventKind, tuple[str, str]] = {
+    EventKind.preview: ("Public preview began", "Public preview begins"),
+    EventKind.ga: ("Generally available", "Becomes generally available"),
+    EventKind.retirement_announced: ("Retirement announced", "Retirement to be announced"),
+    EventKind.end_of_patches: ("No more fixes or patches", "Fixes and patches end"),
+    EventKind.end_of_support: ("Support ended", "Support ends"),
+    EventKind.creation_blocked: ("New clusters can no longer use it", "New clusters can no longer use it from"),
+    EventKind.removed: ("Removed", "Removal"),
+}
+
 #: How a migration is carried out, as the option pages say it.
 MIGRATION_HOW = {
     "in-place": "In place, on the existing cluster",
@@ -151,4 +162,5 @@ def as_json() -> dict[str, Any]:
         "severities": {k: asdict(v) for k, v in SEVERITIES.items()},
         "statuses": {k.value: asdict(v) for k, v in STATUSES.items()},
         "support": {k.value: asdict(v) for k, v in SUPPORT.items()},
+        "events": {k.value: list(v) for k, v in EVENTS.items()},
     }

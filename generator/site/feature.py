@@ -29,6 +29,6 @@ class Feature(Protocol):
         """Its top-level navigation entries (MkDocs nav syntax)."""
         ...
 
-    def assets(self, kb: KnowledgeBase) -> dict[str, str]:
+    def assets(self, kb: KnowledgeBase, settings: Settings) -> dict[str, str]:
         """Data files for its page scripts: ``{path from the site root: text}``."""
         ...

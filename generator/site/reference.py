@@ -13,7 +13,17 @@ from ..core.read import KnowledgeBase
 from ..core.vocab import MIGRATION_HOW
 from . import urls
 from .page import Page
-from .views import Notes, cell_view, is_stale, lifecycle_box, option_sources, rules_for, status_badge
+from .timeline import window
+from .views import (
+    Notes,
+    cell_view,
+    is_stale,
+    lifecycle_box,
+    lifecycle_events,
+    option_sources,
+    rules_for,
+    status_badge,
+)
 
 
 def _category_table(kb: KnowledgeBase, cat: m.Category, notes: Notes) -> dict[str, Any]:
@@ -23,11 +33,22 @@ def _category_table(kb: KnowledgeBase, cat: m.Category, notes: Notes) -> dict[st
             "id": opt.id,
             "name": opt.name,
             "src": urls.option(opt.id),
-            "status": status_badge(opt),
+            "status": status_badge(kb, opt),
             "summary": opt.summary,
             "cells": [cell_view(opt.cells[d.id], d, notes) for d in cat.dimensions],
         })
     return {"dimensions": cat.dimensions, "rows": rows}
+
+
+#: How far the home page looks back and ahead for lifecycle ends.
+HOME_WINDOW_DAYS = 90
+_ENDS = ("retirement-announced", "end-of-patches", "end-of-support", "creation-blocked", "removed")
+
+
+def _ends_window(kb: KnowledgeBase) -> dict[str, Any]:
+    ahead, behind = window(kb, HOME_WINDOW_DAYS, HOME_WINDOW_DAYS)
+    pick = lambda rows: [{"e": e, "src": urls.option(e.option.id)} for e in rows if e.kind in _ENDS]  # noqa: E731
+    return {"days": HOME_WINDOW_DAYS, "ahead": pick(ahead), "behind": pick(behind), "src": urls.changes()}
 
 
 def home_page(kb: KnowledgeBase) -> Page:
@@ -36,7 +57,7 @@ def home_page(kb: KnowledgeBase) -> Page:
         cats = []
         for cat in layer.categories:
             cats.append({"cat": cat, "src": urls.category(layer.id, cat.id), "options": [
-                {"opt": o, "src": urls.option(o.id), "status": status_badge(o)} for o in kb.options_in(cat.id)
+                {"opt": o, "src": urls.option(o.id), "status": status_badge(kb, o)} for o in kb.options_in(cat.id)
             ]})
         layers.append({"layer": layer, "src": urls.layer(layer.id), "categories": cats})
     tools = {"decide": urls.decide_index(), "compare": urls.compare_index(), "matrix": urls.compatibility(),
@@ -44,13 +65,14 @@ def home_page(kb: KnowledgeBase) -> Page:
     return Page(urls.home(), "home.md.j2", "AKS Networking Atlas",
                 "Choose how an Azure Kubernetes Service cluster is networked, layer by layer: compare options, check compatibility, and link the answer.",
                 {"layers": layers, "option_count": len(kb.options), "tools": tools, "tree_count": len(kb.trees),
-                 "rule_count": len(kb.rules), "preset_count": len(kb.presets), "meta": {"hide": ["navigation"]}},
+                 "rule_count": len(kb.rules), "preset_count": len(kb.presets), "ends": _ends_window(kb),
+                 "meta": {"hide": ["navigation"]}},
                 edit_path=kb.first_path("layer"))
 
 
 def layer_page(kb: KnowledgeBase, layer: m.Layer) -> Page:
     cats = [{"cat": c, "src": urls.category(layer.id, c.id), "options": [
-        {"opt": o, "src": urls.option(o.id), "status": status_badge(o)} for o in kb.options_in(c.id)
+        {"opt": o, "src": urls.option(o.id), "status": status_badge(kb, o)} for o in kb.options_in(c.id)
     ]} for c in layer.categories]
     return Page(urls.layer(layer.id), "layer.md.j2", layer.name, layer.summary,
                 {"layer": layer, "categories": cats}, edit_path=kb.origin("layer", layer.id).path)
@@ -70,18 +92,22 @@ def option_page(kb: KnowledgeBase, opt: m.Option, settings: Settings) -> Page:
     layer = kb.layer_of(cat.id)
     notes = Notes()
     facts = [{"dim": d, "cell": cell_view(opt.cells[d.id], d, notes)} for d in cat.dimensions]
-    siblings = [{"opt": o, "src": urls.option(o.id), "status": status_badge(o), "pair_src": urls.pair(opt.id, o.id)}
+    siblings = [{"opt": o, "src": urls.option(o.id), "status": status_badge(kb, o), "pair_src": urls.pair(opt.id, o.id)}
                 for o in kb.options_in(cat.id) if o.id != opt.id]
     migrations = [{"mig": mig, "how": MIGRATION_HOW[mig.how], "target": kb.options[mig.to], "target_src": urls.option(mig.to)}
                   for mig in opt.migrations]
     stale = is_stale(opt.verified_on, settings.today, settings.review_days)
+    successor = opt.lifecycle.superseded_by
+    variants = [{"v": v, "status": status_badge(kb, v), "events": lifecycle_events(kb, v.lifecycle)} for v in opt.variants]
     return Page(
         urls.option(opt.id), "option.md.j2", opt.name, opt.summary,
         {
             "opt": opt, "cat": cat, "layer": layer, "cat_src": urls.category(layer.id, cat.id),
-            "status": status_badge(opt), "facts": facts, "notes": notes.items, "siblings": siblings,
+            "status": status_badge(kb, opt), "facts": facts, "notes": notes.items, "siblings": siblings,
             "migrations": migrations, "rules": rules_for(kb, opt.id), "sources": kb.sources,
-            "cited": option_sources(opt), "stale": stale, "review_days": settings.review_days, "lifecycle": lifecycle_box(opt),
+            "cited": option_sources(opt), "stale": stale, "review_days": settings.review_days,
+            "lifecycle": lifecycle_box(kb, opt), "events": lifecycle_events(kb, opt.lifecycle), "variants": variants,
+            "successor": {"opt": kb.options[successor], "src": urls.option(successor)} if successor else None,
         },
         edit_path=kb.origin("option", opt.id).path,
     )
@@ -97,8 +123,10 @@ def glossary_page(kb: KnowledgeBase) -> Page:
 def tags_page(kb: KnowledgeBase) -> Page:
     by_tag: dict[str, list[dict[str, Any]]] = {}
     for opt in sorted(kb.options.values(), key=lambda o: o.name.lower()):
-        for tag in opt.tags:
-            by_tag.setdefault(tag, []).append({"opt": opt, "src": urls.option(opt.id), "status": status_badge(opt)})
+        # Lifecycle tags (preview, retiring...) are the computed state on the build date.
+        state = kb.state(opt).level
+        for tag in opt.tags + ([state.value] if state is not m.Status.ga else []):
+            by_tag.setdefault(tag, []).append({"opt": opt, "src": urls.option(opt.id), "status": status_badge(kb, opt)})
     return Page(urls.tags(), "tags.md.j2", "Tags", "Options grouped by tag: recommended, preview, retiring and more.",
                 {"tags": sorted(by_tag.items())})
 

@@ -27,6 +27,14 @@ def tree_json(tree_id: str) -> str:
     return f"api/trees/{tree_id}.json"
 
 
+#: Feeds: the changes as Atom, the lifecycle dates as iCalendar (every page links both).
+CHANGES_FEED = "feeds/changes.xml"
+LIFECYCLE_CALENDAR = "feeds/lifecycle.ics"
+#: Material's instant navigation fetches sitemap.xml next to every <link rel="alternate"> it
+#: finds (meant for language versions); an empty one beside the feeds answers it.
+FEEDS_SITEMAP = "feeds/sitemap.xml"
+
+
 def home() -> str:
     return "index.md"
 
@@ -76,6 +84,18 @@ def design_query(choices: Iterable[tuple[str, str]]) -> str:
     """The designer's query string: ``category=option`` pairs in the order given (ids need no
     escaping: they are lowercase letters, digits and hyphens)."""
     return "&".join(f"{category}={option}" for category, option in choices)
+
+
+def changes() -> str:
+    return "changes/index.md"
+
+
+def absolute(site_url: str, from_asset: str, src: str, anchor: str = "") -> str:
+    """A link written into a data asset (a feed): absolute when the site's address is known,
+    else relative to the asset itself."""
+    if site_url:
+        return site_url.rstrip("/") + "/" + served(src) + anchor
+    return "../" * from_asset.count("/") + served(src) + anchor
 
 
 def about() -> str:

@@ -13,7 +13,8 @@ from typing import Any
 
 from ..core import model as m
 from ..core.read import KnowledgeBase
-from ..core.vocab import DISPUTED_GA, RULE_KINDS, STATUSES, SUPPORT
+from ..core import lifecycle
+from ..core.vocab import DISPUTED_GA, EVENTS, RULE_KINDS, STATUSES, SUPPORT
 from . import urls
 
 
@@ -23,21 +24,44 @@ def fmt_number(value: float | int) -> str:
     return f"{int(value):,}"
 
 
-def status_badge(opt: m.Option) -> dict[str, str]:
-    st = opt.status
+def state_label(st: lifecycle.State) -> str:
+    """``GA``, ``Preview``, ``Retiring 2028-03-31``, ``Retired 2026-11-30``."""
     label = STATUSES[st.level].label
-    if st.retires_on:
-        label = f"{label} {st.retires_on.isoformat()}"
-    return {"level": st.level.value, "label": label}
+    return f"{label} {st.date}" if st.date else label
 
 
-def lifecycle_box(opt: m.Option) -> dict[str, str] | None:
-    """The admonition an option page opens with: lifecycle warnings, or a disputed GA status."""
-    st = opt.status
-    if st.level is m.Status.ga and not st.disputed:
+def status_badge(kb: KnowledgeBase, item: m.Option | m.Variant) -> dict[str, Any]:
+    """The status badge on the build date, and (``later``) the days on which its wording will
+    change, so that the browser can show the right words on the day the page is read."""
+    st = kb.state(item)
+    later = [[day.isoformat(), s.level.value, state_label(s)] for day, s in lifecycle.changes_after(item.lifecycle, kb.on)]
+    return {"level": st.level.value, "label": state_label(st), "later": later}
+
+
+def lifecycle_sources(lc: m.Lifecycle) -> list[str]:
+    """Every source behind a lifecycle: its events' and its note's, each once."""
+    return list(dict.fromkeys([s for e in lc.events for s in e.sources] + list(lc.sources)))
+
+
+def lifecycle_events(kb: KnowledgeBase, lc: m.Lifecycle) -> list[dict[str, Any]]:
+    """The events in date order, each in words: past ones as done, coming ones as coming."""
+    rows = []
+    for e in sorted(lc.events, key=lifecycle.effective):
+        past = lifecycle.effective(e) <= kb.on
+        words = EVENTS[e.kind][0 if past else 1]
+        rows.append({"event": e, "date": lifecycle.when_text(e), "past": past, "words": f"{words} (by this date)" if e.by else words})
+    return rows
+
+
+def lifecycle_box(kb: KnowledgeBase, item: m.Option | m.Variant) -> dict[str, Any] | None:
+    """The admonition an option page (or a tree outcome) opens with: lifecycle warnings, or a
+    disputed GA status. Scopes that stand elsewhere (Windows pools already retired) are named."""
+    st, lc = kb.state(item), item.lifecycle
+    if st.level is m.Status.ga and not lc.disputed:
         return None
     meaning = DISPUTED_GA if st.level is m.Status.ga else STATUSES[st.level]
-    return {"kind": meaning.admonition, "text": st.note or meaning.text}
+    scoped = [f"{scope}: {state_label(lifecycle.State(level, date))}." for scope, level, date in st.scoped]
+    return {"kind": meaning.admonition, "text": lc.note or meaning.text, "scoped": scoped, "sources": lifecycle_sources(lc)}
 
 
 def is_stale(date: dt.date, today: dt.date, review_days: int) -> bool:
@@ -109,8 +133,8 @@ def option_sources(opt: m.Option) -> list[str]:
                 seen.append(r)
 
     add(opt.sources)
-    add(opt.status.sources)
-    for d in opt.status.disputed:
+    add(lifecycle_sources(opt.lifecycle))
+    for d in opt.lifecycle.disputed:
         add(d.sources)
     for cell in opt.cells.values():
         add(cell.sources)

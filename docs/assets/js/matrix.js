@@ -1,5 +1,7 @@
 // Compatibility matrix: show only the rows and columns of the categories a reader cares about.
-// The choice is kept in the URL (?categories=a,b) so a filtered matrix can be shared.
+// The choice is kept in the address (?categories=a,b) so a filtered matrix can be shared.
+import { h } from "./lib/dom.js";
+
 export function mount(root) {
   const table = document.getElementById("matrix");
   if (!table) return;
@@ -11,33 +13,14 @@ export function mount(root) {
   const names = {};
   const ids = JSON.parse(root.dataset.categoryIds || "[]");
   JSON.parse(root.dataset.categories || "[]").forEach((name, i) => { names[ids[i]] = name; });
-  const params = new URLSearchParams(location.search);
-  const initial = (params.get("categories") || "").split(",").filter((c) => cats.includes(c));
+  const initial = (new URLSearchParams(location.search).get("categories") || "").split(",").filter((c) => cats.includes(c));
   const chosen = new Set(initial.length ? initial : cats);
-
-  const fieldset = document.createElement("fieldset");
-  const legend = document.createElement("legend");
-  legend.textContent = "Show categories";
-  fieldset.appendChild(legend);
-  cats.forEach((cat) => {
-    const label = document.createElement("label");
-    const box = document.createElement("input");
-    box.type = "checkbox";
-    box.value = cat;
-    box.checked = chosen.has(cat);
-    box.addEventListener("change", () => {
-      if (box.checked) chosen.add(cat); else chosen.delete(cat);
-      apply(true);
-    });
-    label.appendChild(box);
-    label.appendChild(document.createTextNode(" " + (names[cat] || cat)));
-    fieldset.appendChild(label);
-  });
-  const status = document.createElement("p");
-  status.setAttribute("aria-live", "polite");
-  status.className = "atlas-filter-status";
-  root.appendChild(fieldset);
-  root.appendChild(status);
+  const status = h("p", { class: "atlas-filter-status", "aria-live": "polite" });
+  const boxes = cats.map((cat) => h("label", {}, h("input", { type: "checkbox", value: cat, checked: chosen.has(cat), onchange: (ev) => {
+    if (ev.target.checked) chosen.add(cat); else chosen.delete(cat);
+    apply(true);
+  } }), " " + (names[cat] || cat)));
+  root.append(h("fieldset", {}, h("legend", {}, "Show categories"), boxes), status);
 
   function apply(push) {
     let rows = 0;
@@ -46,7 +29,7 @@ export function mount(root) {
       if (el.tagName === "TR") { el.hidden = !show; if (show) rows++; }
       else el.style.display = show ? "" : "none";
     });
-    status.textContent = `Showing ${rows} options from ${chosen.size} of ${cats.length} categories.`;
+    status.textContent = "Showing " + rows + " options from " + chosen.size + " of " + cats.length + " categories.";
     if (push) {
       const url = new URL(location.href);
       if (chosen.size === cats.length) url.searchParams.delete("categories");

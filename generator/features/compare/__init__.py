@@ -24,7 +24,7 @@ class Compare:
     def nav(self, kb: KnowledgeBase) -> list[Any]:
         return [{"Compare": [urls.compare_index(), {"Compatibility matrix": urls.compatibility()}]}]
 
-    def assets(self, kb: KnowledgeBase) -> dict[str, str]:
+    def assets(self, kb: KnowledgeBase, settings: Settings) -> dict[str, str]:
         return data.assets(kb)
 
 

@@ -1,4 +1,5 @@
-"""Checks only comparisons need: a direction of preference only where values can be ordered."""
+"""Checks only comparisons need: a better direction only where answers can be ordered (higher or
+lower numbers, yes or no for support questions), never on text."""
 
 from __future__ import annotations
 
@@ -9,13 +10,18 @@ from ...core.errors import DataError
 from ...core.read import KnowledgeBase
 from ...core.settings import Settings
 
+#: The directions each kind of dimension may declare.
+ALLOWED = {m.DimensionKind.number: ("higher", "lower"), m.DimensionKind.support: ("yes", "no")}
+
 
 def run(kb: KnowledgeBase, settings: Settings) -> Iterator[DataError]:
     for cat in kb.categories.values():
         o = kb.origin("category", cat.id)
         for i, dim in enumerate(cat.dimensions):
-            if dim.prefer and dim.kind is not m.DimensionKind.number:
+            allowed = ALLOWED.get(dim.kind, ())
+            if dim.prefer and dim.prefer not in allowed:
+                hint = f"use {' or '.join(allowed)}" if allowed else "a text answer has no better direction"
                 yield DataError(
                     o.at("dimensions", i, "prefer"),
-                    f"'prefer' is only for number dimensions ('{dim.id}' is {dim.kind.value})",
+                    f"prefer: {dim.prefer} does not fit the {dim.kind.value} dimension '{dim.id}': {hint}",
                 )

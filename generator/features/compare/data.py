@@ -42,7 +42,7 @@ def compare_data(kb: KnowledgeBase) -> dict[str, Any]:
             "name": opt.name,
             "category": opt.category,
             "summary": opt.summary,
-            "status": status_badge(opt),
+            "status": status_badge(kb, opt),
             "url": urls.served(urls.option(opt.id)),
             "cells": cells,
         }

@@ -37,13 +37,16 @@ def pairs(kb: KnowledgeBase) -> list[tuple[m.Option, m.Option]]:
 
 
 def _wins(dim: m.Dimension, a: m.Cell, b: m.Cell) -> int:
-    """+1 if ``a`` is better on ``dim``, -1 if ``b`` is, 0 if neither or not comparable."""
-    ra = SUPPORT[a.level].rank if a.level else None
-    rb = SUPPORT[b.level].rank if b.level else None
-    if ra is not None and rb is not None and dim.kind is m.DimensionKind.support:
-        return (ra > rb) - (ra < rb)
-    if dim.prefer and isinstance(a.value, (int, float)) and isinstance(b.value, (int, float)):
-        sign = 1 if dim.prefer == "higher" else -1
+    """+1 if ``a`` is better on ``dim``, -1 if ``b`` is, 0 if neither, not comparable, or if the
+    dimension declares no better direction (then "yes" is not better in itself)."""
+    if dim.prefer is None:
+        return 0
+    sign = 1 if dim.prefer in ("higher", "yes") else -1
+    if dim.kind is m.DimensionKind.support:
+        ra = SUPPORT[a.level].rank if a.level else None
+        rb = SUPPORT[b.level].rank if b.level else None
+        return sign * ((ra > rb) - (ra < rb)) if ra is not None and rb is not None else 0
+    if isinstance(a.value, (int, float)) and isinstance(b.value, (int, float)):
         return sign * ((a.value > b.value) - (a.value < b.value))
     return 0
 
@@ -64,14 +67,18 @@ def verdict(kb: KnowledgeBase, a: m.Option, b: m.Option) -> dict[str, Any]:
     a_wins = [d.name for d in cat.dimensions if _wins(d, a.cells[d.id], b.cells[d.id]) > 0]
     b_wins = [d.name for d in cat.dimensions if _wins(d, a.cells[d.id], b.cells[d.id]) < 0]
     differ = sum(_differs(a.cells[d.id], b.cells[d.id]) for d in cat.dimensions)
+    # Where no answer is better in itself, say that they differ, and on what.
+    neutral = [d.name for d in cat.dimensions if d.prefer is None and _differs(a.cells[d.id], b.cells[d.id])]
     parts = [f"{a.name} and {b.name} differ on {differ} of the {len(cat.dimensions)} questions."]
     if a_wins:
         parts.append(f"{a.name} is ahead on {_join(a_wins)}.")
     if b_wins:
         parts.append(f"{b.name} is ahead on {_join(b_wins)}.")
+    if neutral:
+        parts.append(f"Where the better answer depends on your needs, they differ on {_join(neutral)}.")
     for opt in (a, b):
-        badge = status_badge(opt)
-        if opt.status.level is not m.Status.ga:
+        badge = status_badge(kb, opt)
+        if kb.state(opt).level is not m.Status.ga:
             parts.append(f"{opt.name} is {badge['label'].lower()}.")
     return {"text": " ".join(parts), "a_wins": a_wins, "b_wins": b_wins, "differ": differ}
 
@@ -115,8 +122,8 @@ def pair_page(kb: KnowledgeBase, a: m.Option, b: m.Option) -> Page:
             "b": b,
             "a_src": urls.option(a.id),
             "b_src": urls.option(b.id),
-            "a_status": status_badge(a),
-            "b_status": status_badge(b),
+            "a_status": status_badge(kb, a),
+            "b_status": status_badge(kb, b),
             "cat": cat,
             "layer": layer,
             "cat_src": urls.category(layer.id, cat.id),
@@ -125,7 +132,7 @@ def pair_page(kb: KnowledgeBase, a: m.Option, b: m.Option) -> Page:
             "sources": kb.sources,
             "rule_rows": rule_rows,
             "verdict": v,
-            "status_differs": a.status.level is not b.status.level or a.status.retires_on != b.status.retires_on,
+            "status_differs": kb.state(a) != kb.state(b),
         },
     )
 

@@ -28,7 +28,7 @@ class Decide:
         # Material renders navigation titles as HTML: names from the data are escaped.
         return [{"Decide": [urls.decide_index()] + [{html.escape(t.name): urls.tree(t.id)} for t in pages.ordered(kb)]}]
 
-    def assets(self, kb: KnowledgeBase) -> dict[str, str]:
+    def assets(self, kb: KnowledgeBase, settings: Settings) -> dict[str, str]:
         return data.assets(kb)
 
 

@@ -153,9 +153,15 @@ def _check_outcomes(kb: KnowledgeBase, tree: m.Tree, edges: dict[str, list[str]]
                 yield DataError(
                     o.at(*loc, "recommend", j), f"'{oid}' is a {opt.category} option, but this tree decides {cat}"
                 )
-            elif opt.status.level is m.Status.retired:
-                yield DataError(o.at(*loc, "recommend", j), f"'{oid}' is retired and cannot be recommended")
             else:
+                if kb.state(opt).level is m.Status.retired:
+                    # A warning: the day a support window closes must not break the build.
+                    yield DataError(
+                        o.at(*loc, "recommend", j),
+                        f"'{oid}' is retired (its lifecycle events say so on {kb.on.isoformat()}); recommend another "
+                        "option",
+                        warning=True,
+                    )
                 chosen[oid] = j
         yield from _check_combination(kb, tree, chosen, o, loc)
         covered[oc.id] = {kb.options[x].category for x in chosen}

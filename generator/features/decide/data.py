@@ -38,7 +38,7 @@ def tree_data(kb: KnowledgeBase, tree: m.Tree) -> dict[str, Any]:
                         "id": x,
                         "name": kb.options[x].name,
                         "category": kb.options[x].category,
-                        "status": status_badge(kb.options[x]),
+                        "status": status_badge(kb, kb.options[x]),
                         "url": urls.served(urls.option(x)),
                     }
                     for x in oc.recommend

@@ -22,13 +22,14 @@ def _option_view(kb: KnowledgeBase, oid: str) -> dict[str, Any]:
     cat = kb.categories[opt.category]
     layer = kb.layer_of(cat.id)
     warn = None
-    box = lifecycle_box(opt)  # the same box, in the same words, as on the option's own page
-    if box is not None and opt.status.level is not m.Status.ga:
-        warn = {"kind": box["kind"], "text": " ".join(box["text"].split()), "sources": opt.status.sources}
+    box = lifecycle_box(kb, opt)  # the same box, in the same words, as on the option's own page
+    if box is not None and kb.state(opt).level is not m.Status.ga:
+        text = " ".join([" ".join(box["text"].split())] + box["scoped"])
+        warn = {"kind": box["kind"], "text": text, "sources": box["sources"]}
     return {
         "opt": opt,
         "src": urls.option(oid),
-        "status": status_badge(opt),
+        "status": status_badge(kb, opt),
         "cat": cat,
         "cat_src": urls.category(layer.id, cat.id),
         "warn": warn,

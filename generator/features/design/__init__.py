@@ -23,7 +23,7 @@ class Design:
         # The IP planner is its own feature but reads as part of designing: one tab for both.
         return [{"Design": [{"Network designer": urls.design()}, {"IP planner": urls.ip_planner()}]}]
 
-    def assets(self, kb: KnowledgeBase) -> dict[str, str]:
+    def assets(self, kb: KnowledgeBase, settings: Settings) -> dict[str, str]:
         return data.assets(kb)
 
 

@@ -11,7 +11,7 @@ from ...core import vocab
 from ...core.read import KnowledgeBase
 from ...site import snippets, urls
 from ...site.assets import compact_json
-from ...site.views import status_badge
+from ...site.views import lifecycle_box, lifecycle_sources, status_badge
 from ..ipplan.params import planner_params
 from .evaluate import KINDS, merge_order
 
@@ -53,14 +53,16 @@ def _select(opt: m.Option) -> dict[str, Any]:
     }
 
 
-def _option(opt: m.Option) -> dict[str, Any]:
-    badge = status_badge(opt)
+def _option(kb: KnowledgeBase, opt: m.Option) -> dict[str, Any]:
+    badge = status_badge(kb, opt)
+    box = lifecycle_box(kb, opt)
+    text = " ".join(filter(None, [box["text"]] + box["scoped"])) if box else ""
     status = {
         "level": badge["level"],
         "label": badge["label"],
-        "note": md_tokens(opt.status.note or ""),
-        "retires_on": opt.status.retires_on.isoformat() if opt.status.retires_on else None,
-        "sources": opt.status.sources,
+        "later": badge["later"],
+        "note": md_tokens(text),
+        "sources": lifecycle_sources(opt.lifecycle),
     }
     return {
         "id": opt.id,
@@ -91,7 +93,7 @@ def _rule(rule: m.Rule) -> dict[str, Any]:
 
 def design_data(kb: KnowledgeBase) -> dict[str, Any]:
     """What designer.js needs: categories, options with their select data, rules, presets."""
-    cited = {s for opt in kb.options.values() for s in opt.sources + opt.status.sources}
+    cited = {s for opt in kb.options.values() for s in opt.sources + lifecycle_sources(opt.lifecycle)}
     cited |= {s for rule in kb.rules for s in rule.sources}
     layers = [
         {
@@ -107,7 +109,7 @@ def design_data(kb: KnowledgeBase) -> dict[str, Any]:
     return {
         "layers": layers,
         "merge_order": merge_order(kb),
-        "options": {opt.id: _option(opt) for opt in kb.options.values()},
+        "options": {opt.id: _option(kb, opt) for opt in kb.options.values()},
         "rules": [_rule(rule) for rule in kb.rules],
         "vocab": vocab.as_json(),
         "presets": [{"id": p.id, "name": p.name, "summary": p.summary, "choices": p.choices} for p in kb.presets],

@@ -112,14 +112,10 @@ def lifecycle(kb: KnowledgeBase, choices: dict[str, str]) -> list[dict[str, Any]
     out = []
     for cat in (c.id for layer in kb.layers for c in layer.categories):
         opt = kb.options.get(choices.get(cat, ""))
-        if opt is not None and opt.status.level is not m.Status.ga:
+        if opt is not None and kb.state(opt).level is not m.Status.ga:
+            badge = status_badge(kb, opt)
             out.append(
-                {
-                    "option": opt.id,
-                    "level": opt.status.level.value,
-                    "label": status_badge(opt)["label"],
-                    "note": opt.status.note or "",
-                }
+                {"option": opt.id, "level": badge["level"], "label": badge["label"], "note": opt.lifecycle.note or ""}
             )
     return out
 

@@ -19,7 +19,7 @@ def _preset_view(kb: KnowledgeBase, preset: m.Preset) -> dict[str, Any]:
         for cat in layer.categories:
             opt = kb.options[preset.choices[cat.id]]
             rows.append(
-                {"layer": layer, "cat": cat, "opt": opt, "src": urls.option(opt.id), "status": status_badge(opt)}
+                {"layer": layer, "cat": cat, "opt": opt, "src": urls.option(opt.id), "status": status_badge(kb, opt)}
             )
     combined = combine(kb, preset.choices)
     names = {o.id: o.name for o in kb.options.values()}

@@ -25,7 +25,7 @@ class IpPlanner:
     def nav(self, kb: KnowledgeBase) -> list[Any]:
         return []  # listed in the Design tab, next to the network designer
 
-    def assets(self, kb: KnowledgeBase) -> dict[str, str]:
+    def assets(self, kb: KnowledgeBase, settings: Settings) -> dict[str, str]:
         params = planner_params(kb)
         params["formula_rows"] = describe_formulas(params)
         return {urls.IPPLAN_JSON: compact_json(params)}

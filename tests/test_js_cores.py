@@ -1,0 +1,495 @@
+"""The browser's DOM-free cores (``docs/assets/js/cores/``) give the same results as the Python
+reference, run under Node: the IP planner over a grid of several hundred inputs (bad ones and
+every kind of error included), the designer's evaluation, lifecycle and merged settings and the
+az/Bicep/Terraform text for every preset and a seeded random sample of designs, and the decision
+trees' walk. Plus the import rules that keep the browser code in layers.
+
+Each test writes the inputs (and the JSON the page reads) to a file, runs
+``node tests/js/<harness>.mjs FILE``, which imports the core and prints JSON, and compares.
+These tests need ``node`` (Debian's ``nodejs``) but no browser: they are part of the fast tier.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import random
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from generator.features.design.data import design_data
+from generator.features.design.evaluate import combine, evaluate, lifecycle, snippet_texts
+from generator.features.ipplan import addresses, calc
+from generator.features.ipplan.params import planner_params
+
+from .conftest import ROOT
+
+JS = ROOT / "docs" / "assets" / "js"
+HARNESS = Path(__file__).resolve().parent / "js"
+
+
+@pytest.fixture(scope="session")
+def node() -> str:
+    found = shutil.which("node") or ("/usr/bin/node" if Path("/usr/bin/node").exists() else None)
+    if not found:
+        if os.environ.get("CI"):
+            pytest.fail("node is required in CI (install Debian's nodejs) but was not found")
+        pytest.skip("no node on PATH (install Debian's nodejs)")
+    return found
+
+
+def run_js(node: str, harness: str, payload: dict, tmp_path: Path):
+    """Run ``tests/js/<harness>`` on ``payload`` and return what it printed, parsed."""
+    file = tmp_path / f"{harness}.input.json"
+    file.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
+    proc = subprocess.run(
+        [node, str(HARNESS / harness), str(file)], capture_output=True, text=True, timeout=120, cwd=ROOT
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return json.loads(proc.stdout)
+
+
+def first_mismatch(cases: list, py: list, js: list) -> str:
+    for c, p, j in zip(cases, py, js):
+        if p != j:
+            return json.dumps({"input": c, "python": p, "javascript": j}, indent=1, ensure_ascii=False)[:4000]
+    return ""
+
+
+# --- the IP planner ---------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def params(kb):
+    return planner_params(kb)
+
+
+def grid(params: dict) -> list[dict]:
+    """Several hundred inputs: every model, sizes around each limit, and every kind of error."""
+    rnd = random.Random(6)
+    models = params["model_order"] + ["nope"]
+    pools = [
+        [(50, 1, 30)],
+        [(60, 1, 30)],
+        [(3, 1, "")],
+        [(401, 0, 110)],
+        [(255, 1, 250)],
+        [(256, 1, 250)],
+        [(251, 0, 110)],
+        [(0, 0, 30)],
+        [(-1, 1, 30)],
+        [(5000, 10, 250)],
+        [(3, 1, 9)],
+        [(1, 0, 31)],
+        [(50, 1, 30), (3, 1, 110)],
+        [("12abc", 1, 30)],
+        [(1000000, 1000000, 10)],
+        [],
+    ]
+    vnets = [
+        ["10.0.0.0/16"],
+        "10.0.0.0/22, 10.1.0.0/16",
+        ["10.0.0.1/16"],
+        ["172.16.0.0/12"],
+        [],
+        ["10.0.0.0/8"],
+        ["10.0.0.0/16", "10.0.128.0/17"],
+        " 192.168.0.0/20 \n",
+        ["0.0.0.0/0"],
+    ]
+    services = [
+        "10.1.0.0/16",
+        "10.0.0.0/12",
+        "192.168.0.0/24",
+        "",
+        "10.2.0.0/13",
+        "10.0.0.0/16 10.9.0.0/16",
+        "169.254.0.0/16",
+    ]
+    dns = ["10.1.0.10", "10.1.0.0", "192.168.0.1", "x", "10.2.0.10", " 10.1.255.255 "]
+    pods = ["10.244.0.0/16", "10.244.0.0/24", "", "10.0.0.0/8", "100.64.0.0/10", "10.244.0.0/15"]
+    in_use = [[], ["10.0.4.0/22"], "192.168.0.0/16 10.1.0.0/24", ["10.0.0.0/16"], ["bad"]]
+    cases = []
+    for model, pool in itertools.product(models, pools):
+        for _ in range(5):
+            cases.append(
+                {
+                    "model": model,
+                    "pools": [{"nodes": n, "surge": s, "max_pods": p} for n, s, p in pool],
+                    "vnet": rnd.choice(vnets),
+                    "service_cidr": rnd.choice(services),
+                    "dns_ip": rnd.choice(dns),
+                    "pod_cidr": rnd.choice(pods),
+                    "in_use": rnd.choice(in_use),
+                    "apiserver_subnet": rnd.random() < 0.4,
+                    "firewall_subnet": rnd.random() < 0.4,
+                    "agc_subnet": rnd.random() < 0.4,
+                }
+            )
+    # plans that should succeed, so layouts get compared too
+    for model in params["model_order"]:
+        for n, s, p in [(3, 1, 30), (50, 1, 30), (200, 2, 110), (10, 0, 250)]:
+            cases.append(
+                {
+                    "model": model,
+                    "pools": [{"nodes": n, "surge": s, "max_pods": p}],
+                    "vnet": ["10.0.0.0/16"],
+                    "service_cidr": "10.1.0.0/16",
+                    "dns_ip": "10.1.0.10",
+                    "pod_cidr": "10.244.0.0/14",
+                    "in_use": ["192.168.0.0/16"],
+                    "apiserver_subnet": True,
+                    "firewall_subnet": n > 10,
+                    "agc_subnet": p == 30,
+                }
+            )
+    # the example plan of each model, with every extra subnet
+    for model in params["model_order"]:
+        cases.append(
+            {
+                **calc.EXAMPLE_INPUTS,
+                "model": model,
+                "pools": [{"nodes": 3, "surge": 1, "max_pods": 30}],
+                **{f"{e['id']}_subnet": True for e in params["extras"]},
+            }
+        )
+    return cases
+
+
+def test_the_grid_covers_errors_and_successes(params):
+    results = [calc.plan(params, c) for c in grid(params)]
+    assert len(results) >= 500
+    kinds = {e["code"] for r in results for e in r["errors"]}
+    assert {
+        "input",
+        "overlap",
+        "reserved-range",
+        "service-cidr",
+        "dns-service-ip",
+        "max-nodes",
+        "pod-cidr-size",
+        "no-room",
+    } <= kinds
+    assert {w["code"] for r in results for w in r["warnings"]} >= {"max-nodes", "block-waste"}
+    assert sum(r["ok"] for r in results) >= 20
+
+
+def test_javascript_planner_matches_python_on_the_grid(node, params, tmp_path):
+    cases = grid(params)
+    out = run_js(node, "ipplan.mjs", {"params": params, "cases": cases}, tmp_path)
+    py = [calc.plan(params, c) for c in cases]
+    assert len(out["plans"]) == len(py)
+    assert out["plans"] == py, first_mismatch(cases, py, out["plans"])
+    assert out["helpers"] == [
+        addresses.fmt(1234567),
+        addresses.fmt(12),
+        addresses.smallest_prefix(1581, 5),
+        addresses.bits_for(257),
+        addresses.ip_str(167772170),
+        addresses.nodes_in_prefix(params, "kubenet", 24, 110),
+    ]
+
+
+def test_planner_facts_come_from_the_json_not_the_script(params):
+    """The pod CIDR formula and the "or larger" subnet are read from api/ipplan.json."""
+    source = (JS / "cores" / "ipplan.js").read_text(encoding="utf-8")
+    assert "pod_cidr_formula" in source and "or_larger" in source
+    assert "apiserver" not in source and "overlay-pod-cidr" not in source
+    assert all("pod_cidr_formula" in m for m in params["models"].values())
+    assert all("or_larger" in e for e in params["extras"])
+
+
+# --- the designer -----------------------------------------------------------------------------------
+
+
+def designs(kb) -> list[dict[str, str]]:
+    """Every preset and 300 seeded random designs (one option per category)."""
+    rnd = random.Random(6)
+    cats = [c.id for layer in kb.layers for c in layer.categories]
+    out = [dict(p.choices) for p in kb.presets]
+    for _ in range(300):
+        out.append({c: rnd.choice(kb.options_in(c)).id for c in cats})
+    return out
+
+
+@pytest.fixture(scope="module")
+def design_results(kb, node, tmp_path_factory):
+    sample = designs(kb)
+    data = design_data(kb)
+    return (
+        sample,
+        data,
+        run_js(node, "design.mjs", {"data": data, "designs": sample}, tmp_path_factory.mktemp("design")),
+    )
+
+
+def test_javascript_evaluation_and_lifecycle_match_python(kb, design_results):
+    sample, _, js = design_results
+    assert len(js) == len(sample)
+    py = [evaluate(kb, d) for d in sample]
+    assert [r["evaluate"] for r in js] == py, first_mismatch(sample, py, [r["evaluate"] for r in js])
+    py_life = [[{k: v for k, v in x.items() if k != "note"} for x in lifecycle(kb, d)] for d in sample]
+    assert [r["lifecycle"] for r in js] == py_life, first_mismatch(sample, py_life, [r["lifecycle"] for r in js])
+    severities = {f["severity"] for r in js for f in r["evaluate"]}
+    assert severities == {"error", "warning", "tip", "ok"}  # the sample reaches every severity
+
+
+def test_javascript_merging_and_snippets_match_python(kb, design_results):
+    sample, _, js = design_results
+    for d, r in zip(sample, js):
+        combined = combine(kb, d)
+        texts = snippet_texts(combined)
+        assert r["combined"] == combined, d
+        assert [r["az"], r["bicep"], r["terraform"]] == [texts["az"], texts["bicep"], texts["terraform"]], d
+
+
+def test_suggested_fixes_settle_the_finding_without_a_new_error(kb, design_results):
+    """fixesFor (script only): each suggested change removes the finding and adds no error."""
+    sample, data, js = design_results
+    checked = 0
+    for d, r in zip(sample, js):
+        before = {f["rule"] for f in evaluate(kb, d) if f["severity"] == "error"}
+        for rule, fixes in r["fixes"]:
+            for cat, oid in fixes:
+                after = evaluate(kb, {**d, cat: oid})
+                assert not [
+                    f for f in after if f["severity"] == "error" and (f["rule"] == rule or f["rule"] not in before)
+                ], (d, rule, cat, oid)
+                checked += 1
+    assert checked > 50
+
+
+def test_decision_record_names_every_choice_and_finding(kb, design_results):
+    sample, data, js = design_results
+    labels = data["vocab"]["severities"]
+    for d, r in zip(sample[:20], js[:20]):
+        md = r["record"]
+        assert md.startswith("# Decision record: AKS cluster networking\n")
+        for cat, oid in d.items():
+            assert f"| {data['options'][oid]['name']} |" in md, (cat, oid)
+        for f in evaluate(kb, d):
+            if f["severity"] != "ok":
+                assert f"- {labels[f['severity']]['label']}: {f['text']}." in md
+        assert snippet_texts(combine(kb, d))["az"] in md
+
+
+# --- decision trees -----------------------------------------------------------------------------------
+
+
+def tree_paths(tree: dict, rnd: random.Random) -> list[list[str]]:
+    """Every answer path from the start to an outcome, plus broken ones (an unknown answer)."""
+    paths: list[list[str]] = []
+
+    def visit(node: str, path: list[str]) -> None:
+        q = tree["questions"].get(node)
+        if q is None or len(paths) > 400:
+            paths.append(path)
+            return
+        for a in q["answers"]:
+            visit(a["next"], path + [a["id"]])
+
+    visit(tree["start"], [])
+    broken = [
+        p[:i] + ["no-such-answer"] + p[i:] for p in rnd.sample(paths, min(10, len(paths))) for i in (0, len(p) // 2)
+    ]
+    return [[]] + paths + broken + [p + ["extra"] for p in paths[:5]]
+
+
+def reference_walk(tree: dict, ids: list[str]) -> dict:
+    steps, node = [], tree["start"]
+    for i in ids:
+        q = tree["questions"].get(node)
+        answer = next((a for a in q["answers"] if a["id"] == i), None) if q else None
+        if answer is None:
+            return {"node": node, "valid": False, "steps": steps}
+        steps.append([node, q["question"], i])
+        node = answer["next"]
+    return {"node": node, "valid": True, "steps": steps}
+
+
+def test_javascript_tree_walk(kb, node, tmp_path):
+    from generator.features.decide.data import tree_data
+
+    rnd = random.Random(6)
+    for t in kb.trees.values():
+        tree = tree_data(kb, t)
+        paths = tree_paths(tree, rnd)
+        js = run_js(node, "tree.mjs", {"tree": tree, "paths": paths}, tmp_path)
+        py = [reference_walk(tree, p) for p in paths]
+        assert js == py, first_mismatch(paths, py, js)
+        assert {r["node"] for r in js if r["valid"]} >= set(tree["outcomes"])  # every outcome reached
+
+
+# --- the layers of the browser code --------------------------------------------------------------------
+
+IMPORT = re.compile(
+    r"""^\s*(?:import|export)\s[^;]*?\bfrom\s*["']([^"']+)["']|^\s*import\s*["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']""",
+    re.M,
+)
+PAGES = {"atlas", "compare", "designer", "flowchart", "ip-planner", "matrix", "tables", "wizard"}
+ALLOWED = {"page": {"lib", "cores", "ui"}, "ui": {"lib", "cores", "ui"}, "lib": {"lib"}, "cores": {"cores"}}
+
+
+def layer_of(path: Path) -> str:
+    rel = path.relative_to(JS)
+    return rel.parts[0] if len(rel.parts) > 1 else "page"
+
+
+def test_browser_modules_import_only_downwards():
+    """Page modules import lib/, cores/ and ui/ (never each other); ui/ imports lib/ and cores/;
+    cores/ import only cores/; lib/ only lib/."""
+    files = sorted(JS.rglob("*.js"))
+    assert PAGES <= {p.stem for p in files if layer_of(p) == "page"}  # the names the pages refer to
+    problems = []
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        for match in IMPORT.finditer(text):
+            spec = next(g for g in match.groups() if g)
+            target = (path.parent / spec).resolve()
+            if not spec.startswith(".") or not target.is_relative_to(JS) or not target.exists():
+                problems.append(f"{path.relative_to(ROOT)}: import of {spec!r} is not a module of docs/assets/js")
+                continue
+            if layer_of(target) not in ALLOWED[layer_of(path)]:
+                problems.append(f"{path.relative_to(ROOT)} ({layer_of(path)}) imports {spec!r} ({layer_of(target)})")
+    assert not problems, "\n".join(problems)
+
+
+def test_cores_touch_no_browser_globals():
+    for path in sorted((JS / "cores").glob("*.js")):
+        code = re.sub(r"//[^\n]*", "", path.read_text(encoding="utf-8"))
+        used = {
+            g
+            for g in ("document", "window", "location", "fetch", "navigator", "history")
+            if re.search(rf"\b{g}\b", code)
+        }
+        assert not used, f"{path.name} uses {sorted(used)}"
+
+
+def test_no_function_is_longer_than_about_60_lines():
+    """A rough measure: from a function's first line to the line where its braces close."""
+    long = []
+    start = re.compile(
+        r"^(\s*)(?:export\s+)?(?:async\s+)?function\b|^(\s*)(?:export\s+)?const\s+\w+\s*=\s*(?:async\s*)?\([^)]*\)\s*=>\s*\{\s*$"
+    )
+    for path in sorted(JS.rglob("*.js")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for i, line in enumerate(lines):
+            if not start.match(line):
+                continue
+            depth, seen = 0, False
+            for j in range(i, len(lines)):
+                code = re.sub(r"//.*|\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'|`[^`]*`", "", lines[j])
+                depth += code.count("{") - code.count("}")
+                seen = seen or "{" in code
+                if seen and depth <= 0:
+                    break
+            if j - i + 1 > 65:
+                long.append(f"{path.relative_to(ROOT)}:{i + 1}: {j - i + 1} lines")
+    assert not long, "\n".join(long)
+
+
+# --- smoke tests in Chromium: the shared helpers on the real pages ---------------------------------------
+# (Each tool's own page tests live with the tool: test_design.py, test_ipplan.py, test_compare.py,
+# test_trees.py, test_browser_site.py.)
+
+NO_CLIPBOARD = "Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined, configurable: true });"
+
+
+def _to_an_outcome(tab, kb):
+    tree = next(iter(kb.trees.values()))
+    tab.goto(f"/decide/{tree.id}/")
+    tab.page.wait_for_selector(".atlas-wizard--live")
+    while tab.page.locator(".atlas-wizard__panel [data-answer]").count():
+        tab.page.locator(".atlas-wizard__panel [data-answer]").first.click()
+    return tab.page.locator(".atlas-wizard__controls")
+
+
+@pytest.mark.browser
+def test_wizard_copy_link_says_so_visibly(tab, kb):
+    controls = _to_an_outcome(tab, kb)
+    controls.get_by_role("button", name="Copy link to this result").click()
+    status = controls.locator(".atlas-copy-status")
+    status.filter(has_text="Link copied.").wait_for()
+    assert status.is_visible()
+    assert tab.page.locator(".atlas-wizard [aria-live]").inner_text() == "Link copied."  # announced too
+    assert tab.page.evaluate("navigator.clipboard.readText()") == tab.page.url
+    assert not tab.outside and not tab.console_errors
+
+
+@pytest.mark.browser
+def test_without_clipboard_access_the_link_waits_selected(browser, site_url, kb):
+    from .conftest import open_tab
+
+    tab = open_tab(browser, site_url)
+    try:
+        tab.page.add_init_script(NO_CLIPBOARD)
+        controls = _to_an_outcome(tab, kb)
+        controls.get_by_role("button", name="Copy link to this result").click()
+        field = controls.locator(".atlas-copy-manual")
+        field.wait_for()
+        assert field.input_value() == tab.page.url
+        assert tab.page.evaluate("document.activeElement.classList.contains('atlas-copy-manual')")
+        assert tab.page.evaluate("document.activeElement.selectionEnd - document.activeElement.selectionStart") == len(
+            tab.page.url
+        )
+        assert "blocked" in controls.locator(".atlas-copy-status").inner_text()
+        # the copy-link anchors on option pages fall back the same way, in the toast
+        tab.goto("/options/kubenet/")
+        tab.page.locator("a.atlas-anchor[title='Link to this rule']").first.click()
+        toast = tab.page.locator(".atlas-copied--manual .atlas-copy-manual")
+        toast.wait_for()
+        assert toast.input_value().startswith(site_url + "/options/kubenet/#rule-kubenet-")
+        assert not tab.outside and not tab.console_errors
+    finally:
+        tab.page.context.close()
+
+
+@pytest.mark.browser
+def test_copy_link_anchor_shows_a_toast(tab):
+    tab.goto("/options/kubenet/")
+    link = tab.page.locator("a.atlas-anchor[title='Link to this rule']").first
+    href = link.evaluate("a => a.href")
+    link.click()
+    toast = tab.page.locator(".atlas-copied[role=status]")
+    toast.filter(has_text="Link copied").wait_for()
+    assert tab.page.evaluate("navigator.clipboard.readText()") == href
+    assert not tab.outside and not tab.console_errors
+
+
+@pytest.mark.browser
+def test_table_filter_is_a_mounted_module(tab):
+    tab.goto("/pod/pod-networking/")
+    slot = tab.page.locator(".atlas-table-tools[data-atlas-module='tables'][data-atlas-mounted]")
+    tab.page.wait_for_selector("table.atlas-table[data-atlas-ready]")
+    slot.get_by_label("Filter rows").fill("overlay")
+    rows = tab.page.locator("table.atlas-table tbody tr:not([hidden])")
+    assert 0 < rows.count() < tab.page.locator("table.atlas-table tbody tr").count()
+    assert f"{rows.count()} of " in slot.locator(".atlas-filter-status").inner_text()
+    tab.page.locator("table.atlas-table thead th", has_text="Max nodes").click()
+    assert tab.page.locator("table.atlas-table thead th", has_text="Max nodes").get_attribute("aria-sort") in (
+        "ascending",
+        "descending",
+    )
+    assert tab.page.evaluate("typeof window.Tablesort") == "function"
+    assert not tab.outside and not tab.console_errors
+
+
+@pytest.mark.browser
+def test_compare_any_states_rules_with_the_vocabulary(tab, kb):
+    from generator.core.vocab import RULE_KINDS
+
+    rule = next(r for r in kb.rules if r.kind.value == "conflicts")
+    a, b = kb.options[rule.a], kb.options[rule.b]
+    tab.goto(f"/compare/?ids={rule.a},{rule.b}")
+    row = tab.page.locator("table.atlas-compare-table tbody tr", has_text="Rule: ")
+    row.first.wait_for()
+    head = row.first.locator("th").inner_text()
+    assert head.startswith(f"Rule: {a.name} {RULE_KINDS[rule.kind].verb} {b.name}")
+    assert " ".join(rule.reason.replace("`", "").split())[:40] in " ".join(head.split())
+    assert "conflicts" not in row.first.inner_text()
+    assert not tab.outside and not tab.console_errors
