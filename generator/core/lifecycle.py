@@ -63,7 +63,11 @@ def _one(events: list[m.Event], today: dt.date, superseded: bool) -> State:
         first = min(ended, key=effective)
         return State(m.Status.retired, when_text(first))
     coming = sorted((e for e in events if e.kind in ENDING), key=effective)
-    if coming or any(e.kind in WINDING_DOWN for e in happened):
+    # A coming end makes it retiring once it is announced: from the announcement when the data
+    # dates it, else always (the end date is known, so it was announced).
+    announced = [e for e in events if e.kind is K.retirement_announced]
+    end_known = bool(coming) and (not announced or any(effective(e) <= today for e in announced))
+    if end_known or any(e.kind in WINDING_DOWN for e in happened):
         return State(m.Status.retiring, when_text(coming[0]) if coming else None)
     if superseded:
         return State(m.Status.legacy)
