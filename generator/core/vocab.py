@@ -37,52 +37,23 @@ class RuleMeaning:
     only_a: InDesign | None  #: in a design that has ``a`` but not ``b``
 
 
+# One row per kind, as a table (keep it one row a line).
+# fmt: off
 RULE_KINDS: dict[RuleKind, RuleMeaning] = {
-    RuleKind.conflicts: RuleMeaning(
-        "does not work with",
-        "does not work with",
-        True,
-        "✕",
-        "✕",
-        "conflicts",
-        0,
-        both=InDesign("error", ("a", "b")),
-        only_a=None,
-    ),
-    RuleKind.requires: RuleMeaning(
-        "requires",
-        "is required by",
-        False,
-        "→",
-        "←",
-        "required-by",
-        1,
-        both=InDesign("ok", ()),
-        only_a=InDesign("error", ("b", "a")),
-    ),
-    RuleKind.degrades: RuleMeaning(
-        "works with caveats with",
-        "works with caveats with",
-        True,
-        "!",
-        "!",
-        "degrades",
-        2,
-        both=InDesign("warning", ("a", "b")),
-        only_a=None,
-    ),
-    RuleKind.recommended_with: RuleMeaning(
-        "is recommended with",
-        "is recommended with",
-        False,
-        "✓",
-        "✓",
-        "recommended-with",
-        3,
-        both=InDesign("ok", ()),
-        only_a=InDesign("tip", ("b",)),
-    ),
+    RuleKind.conflicts: RuleMeaning(verb="does not work with", inverse="does not work with", symmetric=True,
+                                    symbol="✕", inverse_symbol="✕", inverse_kind="conflicts", order=0,
+                                    both=InDesign("error", ("a", "b")), only_a=None),
+    RuleKind.requires: RuleMeaning(verb="requires", inverse="is required by", symmetric=False,
+                                   symbol="→", inverse_symbol="←", inverse_kind="required-by", order=1,
+                                   both=InDesign("ok", ()), only_a=InDesign("error", ("b", "a"))),
+    RuleKind.degrades: RuleMeaning(verb="works with caveats with", inverse="works with caveats with", symmetric=True,
+                                   symbol="!", inverse_symbol="!", inverse_kind="degrades", order=2,
+                                   both=InDesign("warning", ("a", "b")), only_a=None),
+    RuleKind.recommended_with: RuleMeaning(verb="is recommended with", inverse="is recommended with", symmetric=False,
+                                           symbol="✓", inverse_symbol="✓", inverse_kind="recommended-with", order=3,
+                                           both=InDesign("ok", ()), only_a=InDesign("tip", ("b",))),
 }
+# fmt: on
 
 
 @dataclass(frozen=True)
