@@ -157,7 +157,8 @@ def test_matrix_filter_by_category_is_kept_in_the_url(tab):
     tab.goto("/compatibility/")
     tab.page.wait_for_selector(".atlas-matrix-tools fieldset")
     tools = tab.page.locator(".atlas-matrix-tools")
-    for name in ("Virtual network", "Dataplane", "Network policy engine", "Ingress and load balancing", "API server access"):
+    names = ("Virtual network", "Dataplane", "Network policy engine", "Ingress and load balancing", "API server access")
+    for name in names:
         tools.get_by_label(name, exact=True).uncheck()
     visible = tab.page.locator("table.atlas-matrix tbody tr:not([hidden])")
     assert visible.count() == 13  # 7 egress + 6 pod networking options

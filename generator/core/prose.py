@@ -35,6 +35,7 @@ _NOT_PROSE_KEYS = {
     "keywords",
     "question",
     "because",
+    "scope",
 }
 
 

@@ -5,6 +5,7 @@ timeline, the Atom feed and the iCalendar feed are all drawn from it."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from ..core import lifecycle
@@ -31,6 +32,11 @@ class Entry:
     by: bool = False  #: the source only shows it had happened by this date
 
 
+def _slug(text: str) -> str:
+    """A scope as part of an id and an anchor: lowercase letters, digits and hyphens only."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "scope"
+
+
 def lifecycle_entries(kb: KnowledgeBase) -> list[Entry]:
     out = []
     for opt in kb.options.values():
@@ -40,7 +46,7 @@ def lifecycle_entries(kb: KnowledgeBase) -> list[Entry]:
         for key, subject, lc in items:
             for e in lc.events:
                 day, past = lifecycle.effective(e), lifecycle.effective(e) <= kb.on
-                scope_key = f"-{e.scope.lower().replace(' ', '-')}" if e.scope else ""
+                scope_key = "-" + _slug(e.scope) if e.scope else ""
                 words = EVENTS[e.kind][0 if past else 1] + (" (by this date)" if e.by else "")
                 out.append(Entry(f"{key}-{e.kind.value}{scope_key}", day, lifecycle.when_text(e), e.kind.value, opt,
                                  subject, words, e.scope, tuple(e.sources), past, e.note, e.by))

@@ -24,8 +24,12 @@ def _option_view(kb: KnowledgeBase, oid: str) -> dict[str, Any]:
     warn = None
     box = lifecycle_box(kb, opt)  # the same box, in the same words, as on the option's own page
     if box is not None and kb.state(opt).level is not m.Status.ga:
-        text = " ".join([" ".join(box["text"].split())] + box["scoped"])
-        warn = {"kind": box["kind"], "text": text, "sources": box["sources"]}
+        warn = {
+            "kind": box["kind"],
+            "text": " ".join(box["text"].split()),
+            "scoped": box["scoped"],
+            "sources": box["sources"],
+        }
     return {
         "opt": opt,
         "src": urls.option(oid),
