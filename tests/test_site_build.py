@@ -193,6 +193,8 @@ def test_plain_render_builds_the_same_site(tmp_path):
             for node in doc.css('a[title="Edit this page"]'):
                 node.decompose()
         assert " ".join(a.html.split()) == " ".join(b.html.split()), rel
+    feeds = LexborHTMLParser((plain / "index.html").read_text()).css('link[rel="alternate"]')
+    assert [n.attributes["type"] for n in feeds] == ["application/atom+xml", "text/calendar"]
 
 
 def test_validate_cli_exit_codes(tmp_path, capsys):

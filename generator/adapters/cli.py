@@ -27,6 +27,7 @@ from ..core.errors import KnowledgeBaseError
 from ..core.export import export_kb
 from ..core.schema import schemas
 from ..core.settings import DEFAULT_REVIEW_DAYS, Settings, build_date
+from ..site import urls
 from . import drift_cli, ipplan_cli
 from .linkcheck import check_links
 
@@ -154,6 +155,7 @@ def write_plain_project(site, out: Path, config: Path) -> None:
         f"  custom_dir: {json.dumps(rel(overrides))}",
         "plugins:",
         "  - search",
+        f"extra: {json.dumps({**loaded.extra, 'atlas_feeds': urls.FEEDS})}",
         f"nav: {json.dumps(site.nav)}",
         "not_in_nav: |",
         *[f"  /{src}" for src in sorted(set(site.pages) - site.nav_sources())],

@@ -53,14 +53,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
 
     # Why: every page links the feeds (overrides/main.html); their paths live in site.urls.
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        config.extra["atlas_feeds"] = [
-            {"path": urls.CHANGES_FEED, "type": "application/atom+xml", "title": "AKS Networking Atlas: changes"},
-            {
-                "path": urls.LIFECYCLE_CALENDAR,
-                "type": "text/calendar",
-                "title": "AKS Networking Atlas: lifecycle dates",
-            },
-        ]
+        config.extra["atlas_feeds"] = urls.FEEDS
         return config
 
     # Why: everything that can fail runs here, before MkDocs empties site_dir.

@@ -30,6 +30,11 @@ def tree_json(tree_id: str) -> str:
 #: Feeds: the changes as Atom, the lifecycle dates as iCalendar (every page links both).
 CHANGES_FEED = "feeds/changes.xml"
 LIFECYCLE_CALENDAR = "feeds/lifecycle.ics"
+#: The feeds every page links (<link rel="alternate">): path, MIME type, title.
+FEEDS = [
+    {"path": CHANGES_FEED, "type": "application/atom+xml", "title": "AKS Networking Atlas: changes"},
+    {"path": LIFECYCLE_CALENDAR, "type": "text/calendar", "title": "AKS Networking Atlas: lifecycle dates"},
+]
 #: Material's instant navigation fetches sitemap.xml next to every <link rel="alternate"> it
 #: finds (meant for language versions); an empty one beside the feeds answers it.
 FEEDS_SITEMAP = "feeds/sitemap.xml"
