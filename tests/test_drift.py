@@ -182,19 +182,18 @@ def test_every_learn_source_maps_through_docfx_and_redirects(planted, world):
         "to": "/azure/aks/new-name",
         "where": f"{redirection}:{line_of(redirection, 'old-name.md')}",
     }
-    assert data["skipped"] == ["gh-issue"]
+    assert data["skipped"] == ["gh-issue", "sdk-reference"]
 
 
 def test_an_unmappable_learn_source_is_a_finding_with_its_position_and_reason(planted, world):
     sources = world["kb"] / "sources" / "main.yaml"
     found = {u["source"]: u for u in planted.json["unmappable"]}
-    assert set(found) == {"page-missing", "sdk-reference"}
+    assert set(found) == {"page-missing"}  # the SDK reference page is generated from code: skipped
     assert found["page-missing"]["where"] == f"kb/sources/main.yaml:{line_of(sources, '/never-written')}:10"
     assert found["page-missing"]["reason"] == (
         f"no page at /azure/aks/never-written: articles/aks/never-written.md is not in {world['aks']}; "
         f"articles/aks/never-written.md is not in {world['azure']}"
     )
-    assert found["sdk-reference"]["reason"].startswith("no --docs checkout publishes /javascript/api/")
 
 
 # --- step 2: pages newer than the facts citing them ---------------------------------------------------
@@ -335,8 +334,8 @@ def test_json_shape(planted):
         "sources": 11,
         "mapped": 8,
         "redirected": 2,
-        "unmappable": 2,
-        "skipped": 1,
+        "unmappable": 1,
+        "skipped": 2,
         "facts": 5,
         "changed_pages": 3,
         "release_note_entries": 4,
@@ -373,10 +372,10 @@ def test_text_output_is_grouped_with_counts_and_positions(world):
     assert run.code == 1
     out = run.out
     assert out.startswith(
-        "drift: 2 docs checkout(s); 10 learn.microsoft.com source(s): 8 mapped (2 through "
-        "redirects), 2 unmappable; 1 on other hosts skipped; 5 facts\n"
+        "drift: 2 docs checkout(s); 9 learn.microsoft.com source(s): 8 mapped (2 through "
+        "redirects), 1 unmappable; 2 on other hosts or generated reference pages skipped; 5 facts\n"
     )
-    assert "\nUnmappable sources (2): " in out and "\nChanged pages (3), newer than 3 fact(s) citing them:\n" in out
+    assert "\nUnmappable sources (1): " in out and "\nChanged pages (3), newer than 3 fact(s) citing them:\n" in out
     option = world["kb"] / "options/alpha/slow-one.yaml"
     assert (
         f"    - option slow-one: verified_on 2026-01-01 at kb/options/alpha/slow-one.yaml:"
@@ -385,7 +384,7 @@ def test_text_output_is_grouped_with_counts_and_positions(world):
     assert "last commit 2026-02-15 " in out and '"Edit the edited page"' in out
     assert re.search(r"Release notes .*CHANGELOG\.md: 4 of \d+ entries are after 2026-01-01", out)
     assert out.endswith(
-        "Needs review: 2 unmappable source(s), 3 changed page(s), 4 release-note entries; 3 fact(s) to re-check.\n"
+        "Needs review: 1 unmappable source(s), 3 changed page(s), 4 release-note entries; 3 fact(s) to re-check.\n"
     )
 
 
@@ -475,3 +474,11 @@ def test_learn_paths_normalize_to_one_key(path, key):
 def test_ms_date_is_month_first(text, iso):
     parsed = parse_ms_date(text)
     assert (parsed.isoformat() if parsed else None) == iso
+
+
+def test_generated_reference_pages_are_counted_not_reported(kb):
+    from generator.features.drift.sources import map_sources
+
+    result = map_sources(kb, [])
+    assert "arm-network-policy-values" in result.skipped
+    assert "arm-network-policy-values" not in {u.source for u in result.unmappable}

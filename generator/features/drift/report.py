@@ -134,7 +134,8 @@ def _summary_line(drift: Drift) -> str:
     learn = c["mapped"] + c["unmappable"]
     return (
         f"drift: {len(drift.checkouts)} docs checkout(s); {learn} learn.microsoft.com source(s): {c['mapped']} mapped "
-        f"({c['redirected']} through redirects), {c['unmappable']} unmappable; {c['skipped']} on other hosts skipped; "
+        f"({c['redirected']} through redirects), {c['unmappable']} unmappable; {c['skipped']} on other hosts or "
+        "generated reference pages skipped; "
         f"{c['facts']} facts"
     )
 
