@@ -44,10 +44,10 @@ mode, config, site = sys.argv[1], sys.argv[2], sys.argv[3]
 out = {}
 if mode == "plugin":
     from generator.app import build_site, load_kb
-    from generator.core.settings import Settings, build_date
+    from generator.core.settings import Settings
     t = time.perf_counter()
     kb, _ = load_kb(Path(sys.argv[4]))
-    build_site(kb, Settings(today=build_date()))
+    build_site(kb, Settings(today=kb.on))
     out["generator_s"] = time.perf_counter() - t
     out["options"] = len(kb.options)
 from mkdocs.commands.build import build

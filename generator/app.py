@@ -55,7 +55,10 @@ def load_kb(
 
 
 def build_site(kb: KnowledgeBase, settings: Settings) -> Site:
-    """Every page (reference pages, then each feature's), the navigation and the data assets."""
+    """Every page (reference pages, then each feature's), the navigation and the data assets.
+
+    ``settings.today`` is the day ``load_kb`` read the knowledge base for (``kb.on``): lifecycle
+    states and stale-fact banners speak of the same day."""
     pages = reference.all_pages(kb, settings)
     nav = reference.layers_nav(kb)
     for feature in FEATURES:

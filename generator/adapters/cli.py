@@ -26,7 +26,7 @@ from ..app import build_site, load_kb
 from ..core.errors import KnowledgeBaseError
 from ..core.export import export_kb
 from ..core.schema import schemas
-from ..core.settings import DEFAULT_REVIEW_DAYS, Settings, build_date
+from ..core.settings import DEFAULT_REVIEW_DAYS, Settings
 from ..site import urls
 from . import drift_cli, ipplan_cli
 from .linkcheck import check_links
@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         kb, warnings = load_kb(args.data, review_days=args.review_days)
         site = (
-            build_site(kb, Settings(today=build_date(), review_days=args.review_days))
+            build_site(kb, Settings(today=kb.on, review_days=args.review_days))
             if args.command == "render"
             else None
         )

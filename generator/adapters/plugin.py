@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..app import build_site, load_kb
 from ..core.errors import KnowledgeBaseError
-from ..core.settings import DEFAULT_REVIEW_DAYS, Settings, build_date
+from ..core.settings import DEFAULT_REVIEW_DAYS, Settings
 from ..site import urls
 from ..site.render import TEMPLATES, Site
 
@@ -60,7 +60,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
     def on_pre_build(self, config: MkDocsConfig) -> None:
         try:
             kb, warnings = load_kb(self.data_dir, review_days=self.config.review_days)
-            settings = Settings(today=build_date(), review_days=self.config.review_days, site_url=config.site_url or "")
+            settings = Settings(today=kb.on, review_days=self.config.review_days, site_url=config.site_url or "")
             self.site = build_site(kb, settings)
         except KnowledgeBaseError as exc:
             raise PluginError(
