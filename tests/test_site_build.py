@@ -287,3 +287,8 @@ def test_a_missing_data_folder_is_a_config_error(tmp_path, caplog):
     with pytest.raises(Abort):
         load_config(config_file=str(config))
     assert "option 'data_dir': The path" in caplog.text and "no-such-data' isn't an existing directory" in caplog.text
+
+
+def test_page_titles_name_the_site_once(mini_site):
+    assert html(mini_site, "").css_first("title").text() == "AKS Networking Atlas"
+    assert html(mini_site, "glossary").css_first("title").text() == "Glossary - AKS Networking Atlas"
