@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve test test-fast build validate chromium nodejs lint bench vendor schema clean
+.PHONY: install oracles serve test test-fast build validate chromium nodejs lint bench vendor schema clean
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -15,18 +15,25 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed
 
+# The oracles extra: azure-cli, the ARM models, an HCL parser (tests/test_oracles.py).
+$(VENV)/.oracles: $(VENV)/.installed pyproject.toml
+	$(PY) -m pip install --quiet -e '.[test,oracles]'
+	touch $@
+
+oracles: $(VENV)/.oracles
+
 ## serve: the real site with live reload on http://127.0.0.1:$(PORT)/ (edits to data/ rebuild it)
 serve: install
 	$(VENV)/bin/mkdocs serve --livereload --dev-addr 127.0.0.1:$(PORT)
 
-## test: the whole suite (unit, build, HTML, Node, browser); installs Debian's chromium and nodejs if missing
-test: install chromium nodejs
+## test: the whole suite (unit, build, HTML, Node, oracles, browser); installs Debian's chromium and nodejs if missing
+test: install oracles chromium nodejs
 	$(VENV)/bin/aks-atlas validate
 	$(VENV)/bin/pytest
 
-## test-fast: everything but the tests that drive Chromium (well under a minute)
+## test-fast: everything but the tests that drive Chromium or the real tools' parsers (well under a minute)
 test-fast: install nodejs
-	$(VENV)/bin/pytest -m "not browser"
+	$(VENV)/bin/pytest -m "not browser and not oracle"
 
 ## lint: pyflakes, import order and line length (ruff; the tests run it too)
 lint: install

@@ -498,6 +498,16 @@ CASES: list[Case] = [
         [f"{K}{FAST}:21:14: '10.0.0.0' is not an IPv4 range in CIDR notation, such as 10.0.0.0/16"],
     ),
     Case(
+        "egress-rule-unknown-option",
+        "an outbound firewall rule that names an option that does not exist",
+        {
+            "egress.yaml": "shown_on: [fast-one]\nrules:\n  - id: mcr\n    kind: application\n"
+            "    destinations: [mcr.microsoft.com]\n    protocol: HTTPS\n    port: 443\n    why: Images.\n"
+            "    not_needed_with: [fast-onne]\n    sources: [doc-a]\n    verified_on: 2025-01-15\n"
+        },
+        [f"{K}egress.yaml:9:23: unknown option 'fast-onne'; did you mean 'fast-one'?"],
+    ),
+    Case(
         "command-order-unknown-category",
         "a command order naming a category that does not exist and leaving one out",
         {CATS: [("layers:\n", "command_order: [alpha, betta]\nlayers:\n")]},

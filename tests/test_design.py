@@ -15,8 +15,8 @@ from generator.adapters.cli import main as cli_main
 from generator.app import load_kb
 from generator.core.vocab import SEVERITIES
 from generator.features.design import data as design_data
+from generator.features.design import deploy
 from generator.features.design import evaluate as design
-from generator.site import snippets
 
 from .conftest import FIXTURES, ROOT, build_site, open_tab, serve, write_config
 
@@ -125,7 +125,7 @@ def test_each_preset_matches_its_golden_file(kb):
     """Regenerate with ATLAS_UPDATE_GOLDEN=1 after a deliberate change to the data."""
     for p in kb.presets:
         path = GOLDEN / f"{p.id}.txt"
-        text = design.golden_text(kb, p.choices)
+        text = deploy.golden_text(kb, p.choices)
         if os.environ.get("ATLAS_UPDATE_GOLDEN"):
             path.write_text(text, encoding="utf-8")
         assert path.is_file(), f"no golden file for preset {p.id}"
@@ -133,60 +133,50 @@ def test_each_preset_matches_its_golden_file(kb):
     assert sorted(x.stem for x in GOLDEN.glob("*.txt")) == sorted(p.id for p in kb.presets)
 
 
-def _tree_lines(text: str, opener: str, sep: str) -> list[tuple[str, str]]:
-    """(dotted path, value text) for every leaf of a Bicep or HCL block as snippets writes it;
-    a Bicep array of objects (`key: [` / `{` / `}` / `]`) gives `key[i]` segments."""
-    stack: list[str] = []
-    counters: list[int] = []
-    leaves = []
-
-    def path(parts: list[str]) -> str:
-        return "".join(p if (p.startswith("[") or i == 0) else "." + p for i, p in enumerate(parts))
-
-    for raw in text.splitlines():
-        line = raw.strip()
-        if line in ("}", "]"):
-            stack.pop()
-            if line == "]":
-                counters.pop()
-        elif line.endswith(sep + "["):
-            stack.append(line[: -len(sep + "[")])
-            counters.append(0)
-        elif line == "{":
-            stack.append(f"[{counters[-1]}]")
-            counters[-1] += 1
-        elif line.endswith(opener):
-            stack.append(line[: -len(opener)])
-        else:
-            key, value = line.split(sep, 1)
-            leaves.append((path(stack + [key]), value))
-    return leaves
-
-
-def test_every_flag_and_property_in_the_golden_files_comes_from_the_chosen_options(kb):
+def test_every_setting_comes_from_the_chosen_options_the_ip_plan_or_a_parameter(kb):
+    """Nothing the user did not choose is added: each flag and property of a preset's files is in
+    the select data of a chosen option (with a parameter where the value is the user's own) or is
+    a value of its IP plan."""
+    params = {p["id"] for p in deploy.PARAMETERS}
     for p in kb.presets:
-        chosen = [kb.options[o] for o in p.choices.values()]
-        parts = sections((GOLDEN / f"{p.id}.txt").read_text(encoding="utf-8"))
-        az_lines = [line.strip().rstrip("\\").strip() for line in parts["az"].splitlines()]
-        assert az_lines[:3] == snippets.AZ_PREFIX
-        known_az = {
-            (f.flag, None if f.value is None or f.value is True else snippets._shell_word(f.value))
-            for o in chosen
-            for f in o.select.az_aks_create
-        }
-        for line in az_lines[3:]:
-            flag, _, value = line.partition(" ")
-            assert (flag, value or None) in known_az, (
-                f"{p.id}: {line} is not in the select data of {sorted(p.choices.values())}"
-            )
-        known_bicep = {(x.property, snippets._bicep_value(x.value)) for o in chosen for x in o.select.bicep}
-        for path, value in _tree_lines(parts["bicep"], ": {", ": "):
-            assert (path, value) in known_bicep, f"{p.id}: Bicep {path} = {value}"
-        tf = parts["terraform"].splitlines()
-        assert tf[0] == 'resource "azurerm_kubernetes_cluster" "aks" {' and tf[-1] == "}"
-        known_tf = {(x.property, snippets._hcl_value(x.value)) for o in chosen for x in o.select.terraform}
-        for path, value in _tree_lines("\n".join(tf[1:-1]), " {", " = "):
-            assert (path, value) in known_tf, f"{p.id}: Terraform {path} = {value}"
+        inputs = deploy.default_inputs(kb, p.choices)
+        values = deploy.plan_values(inputs, deploy.design_plan(kb, p.choices, inputs))
+        assert values, p.id
+        plan_keys = {s[kind]: values[s["value"]] for s in deploy.PLAN_SETTINGS for kind in ("az", "bicep", "terraform")}
+        texts = deploy.preset_texts(kb, p.choices)
+        for kind, field, key in design.KINDS:
+            chosen = [kb.options[o].select for o in p.choices.values()]
+            known = {(getattr(x, key), repr(x.value)) for s in chosen for x in getattr(s, field)}
+            for e in texts["settings"][kind]:
+                if e["option"] is None:
+                    assert plan_keys[e["key"]] == e["value"], (p.id, e)
+                elif isinstance(e["value"], dict):
+                    assert e["value"]["param"] in params, (p.id, e)
+                elif e["key"] in plan_keys:
+                    assert e["value"] == plan_keys[e["key"]], (p.id, e)
+                else:
+                    assert (e["key"], repr(e["value"])) in known, (p.id, kind, e)
+                    assert e["option"] in p.choices.values()
+        private = p.choices["api-server-access"] == "private-cluster"
+        assert ("--enable-private-cluster" in texts["az"]) == private, p.id
+        assert ("enablePrivateCluster: true" in texts["bicep"]) == private, p.id
+
+
+def test_a_public_api_server_with_outbound_none_is_an_error_and_adds_nothing(kb):
+    base = next(p for p in kb.presets if p.id == "network-isolated").choices
+    d = {**base, "api-server-access": "public-api-server"}
+    assert "--enable-private-cluster" not in deploy.texts(kb, d, None)["az"]
+    assert deploy.blockers(kb, d, None)
+
+
+def test_tips_account_for_the_whole_design_and_fixes_put_the_recommended_first(kb):
+    isolated = next(p for p in kb.presets if p.id == "network-isolated").choices
+    assert not [f for f in design.evaluate(kb, isolated) if f["severity"] == "tip"]
+    # kubenet with the Cilium dataplane: the recommended Azure CNI Overlay is offered first
+    d = {**kb.presets[0].choices, "pod-networking": "kubenet"}
+    err = next(f for f in design.evaluate(kb, d) if f["rule"] == "kubenet-conflicts-cilium-dataplane")
+    fixes = design.fixes_for(kb, d, err)
+    assert fixes[0] == ("pod-networking", "azure-cni-overlay"), fixes
 
 
 def test_combine_merges_once_and_reports_clashes(kb):
@@ -257,7 +247,7 @@ def test_the_page_without_javascript_shows_every_preset_with_its_commands(kb, re
         golden = sections((GOLDEN / f"{p.id}.txt").read_text(encoding="utf-8"))
         text = doc.css_first("article").text()
         block = text.split(head.text(), 1)[1]
-        block = block.split("Values in angle brackets", 1)[0]
+        block = block.split("Each preset's node count", 1)[0]
         for name in (q.name for q in kb.presets if q.id != p.id):
             block = block.split(name + "¶", 1)[0]
         for line in golden["az"].splitlines() + golden["terraform"].splitlines():
@@ -332,13 +322,81 @@ def test_preset_conflict_fix_and_shared_link(tab, kb):
 
 @pytest.mark.browser
 def test_generated_commands_match_the_golden_files(tab, kb):
-    tab.goto("/design/")
     for p in kb.presets:
-        tab.page.get_by_role("button", name=p.name, exact=True).click()
+        # a fresh page per preset: the IP plan starts from the example inputs for its pod networking
+        tab.goto(f"/design/?{design.query(kb, p.choices)}")
         golden = sections((GOLDEN / f"{p.id}.txt").read_text(encoding="utf-8"))
         assert command_texts(tab) == {"az": golden["az"], "bicep": golden["bicep"], "terraform": golden["terraform"]}, (
             p.id
         )
+    assert not tab.outside and not tab.console_errors
+
+
+@pytest.mark.browser
+def test_a_design_with_errors_shows_its_errors_and_no_command(tab, kb):
+    page = tab.page
+    tab.goto("/design/?pod-networking=kubenet")  # the first preset's Cilium dataplane conflicts with kubenet
+    blocked = page.locator("[data-blocked]")
+    assert "No command, Bicep or Terraform yet" in blocked.inner_text()
+    assert "kubenet" in blocked.inner_text().lower()
+    assert page.locator("[data-command]").count() == 0
+    page.locator('li[data-rule="kubenet-conflicts-cilium-dataplane"] button[data-fix]').first.click()
+    assert page.locator("[data-blocked]").count() == 0 and page.locator("[data-command]").count() == 3
+    # an impossible IP plan blocks the command too
+    page.locator(".atlas-pools input").first.fill("0")
+    assert "No command" in page.locator("[data-blocked]").inner_text()
+    assert not tab.outside and not tab.console_errors
+
+
+@pytest.mark.browser
+def test_the_commands_carry_the_ip_plan(tab):
+    page = tab.page
+    tab.goto(
+        "/design/?nodes=120&surge=1&max-pods=50&pod-cidr=192.168.0.0/16&service-cidr=172.16.0.0/16&dns-ip=172.16.0.10"
+    )
+    texts = command_texts(tab)
+    for flag in ("--node-count 120", "--max-pods 50", "--pod-cidr 192.168.0.0/16", "--service-cidr 172.16.0.0/16",
+                 "--dns-service-ip 172.16.0.10"):
+        assert flag in texts["az"], flag
+    assert "podCidr: '192.168.0.0/16'" in texts["bicep"] and "count: 120" in texts["bicep"]
+    assert 'service_cidr = "172.16.0.0/16"' in texts["terraform"] and "node_count = 120" in texts["terraform"]
+    page.locator(".atlas-pools input").first.fill("7")
+    assert "--node-count 7" in command_texts(tab)["az"]
+    assert not tab.outside and not tab.console_errors
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    "query, where, expected",
+    [
+        ("pod-networking=no-such-option", "[data-url-problems]", "“no-such-option” is not an option of"),
+        ("pod-cidr=10.0.0.0/99", "[data-blocked]", "Pod CIDR"),
+        ("nodes=5000&vnet-cidr=10.0.0.0/28", "[data-blocked]", "No command"),
+        ("egress=outbound-load-balancer&egress=user-defined-routing", "[data-url-problems]", "2 times"),
+    ],
+    ids=["unknown-option", "malformed-cidr", "impossible-plan", "parameter-twice"],
+)
+def test_bad_input_in_the_address_gets_a_message_and_the_designer_keeps_working(tab, query, where, expected):
+    page = tab.page
+    tab.goto(f"/design/?{query}")
+    assert expected in page.locator(where).inner_text()
+    assert page.locator(".atlas-design-summary").inner_text().startswith("This design has")
+    if "egress=" in query:
+        assert page.locator("#design-egress").input_value() == "outbound-load-balancer"
+    # the rest of the designer still answers
+    page.locator("#design-dataplane").select_option("azure-iptables-dataplane")
+    assert "dataplane=azure-iptables-dataplane" in page.url
+    assert page.locator(".atlas-finding-list, .atlas-findings p").count() > 0
+    assert not tab.outside and not tab.console_errors
+
+
+@pytest.mark.browser
+def test_a_firewall_design_lists_what_the_firewall_must_allow(tab):
+    tab.goto("/design/?api-server-access=private-cluster&vnet=byo-vnet&egress=user-defined-routing")
+    egress = tab.page.locator("[data-egress]")
+    assert "mcr.microsoft.com" in egress.inner_text()
+    assert tab.page.locator('[data-egress] li[data-rule="tunnel-udp-1194"]').count() == 0  # private cluster
+    assert "azurerm_firewall_policy_rule_collection_group" in command_texts(tab)["terraform"]
     assert not tab.outside and not tab.console_errors
 
 
@@ -366,7 +424,8 @@ def test_lifecycle_warnings_and_decision_record(tab, kb):
         "Lifecycle: kubenet is Retiring 2028-03-31",
     ):
         assert heading in md
-    assert "https://learn.microsoft.com/" in md and "az aks create" in md
+    # kubenet with the Cilium dataplane is a conflict: the record carries no command until it is settled
+    assert "https://learn.microsoft.com/" in md and "az aks create" not in md and "No command yet" in md
     assert page.get_by_role("link", name="Download the decision record").get_attribute("href").startswith("blob:")
     assert page.evaluate("document.activeElement.id") == "atlas-adr"
     assert not tab.outside and not tab.console_errors
@@ -443,3 +502,49 @@ def test_markup_in_data_is_shown_as_text(tmp_path, browser):
         tab.page.context.close()
     finally:
         server.shutdown()
+
+
+def test_the_checklist_names_roles_delegations_routes_and_the_plan_ranges(kb):
+    large = next(p for p in kb.presets if p.id == "large-scale").choices
+    inputs = deploy.default_inputs(kb, large)
+    result = deploy.design_plan(kb, large, inputs)
+    items = deploy.checklist(kb, large, result, deploy.plan_values(inputs, result))
+    api = next(s["cidr"] for s in result["subnets"] if s["id"] == "apiserver")
+    assert any("Microsoft.ContainerService/managedClusters" in i and api in i for i in items)
+    assert any("Network Contributor" in i for i in items) and any("quota" in i for i in items)
+    locked = next(p for p in kb.presets if p.id == "locked-down-enterprise").choices
+    assert any("0.0.0.0/0" in i for i in deploy.checklist(kb, locked, None, None))
+
+
+def test_firewall_rules_follow_the_design(kb):
+    isolated = next(p for p in kb.presets if p.id == "network-isolated").choices
+    assert deploy.egress_rules(kb, isolated) == []
+    public_udr = {**isolated, "api-server-access": "public-api-server", "egress": "user-defined-routing"}
+    ids = [r["id"] for r in deploy.egress_rules(kb, public_udr)]
+    assert "tunnel-udp-1194" in ids and "api-server-fqdn" in ids
+    private_udr = {**public_udr, "api-server-access": "private-cluster"}
+    assert "tunnel-udp-1194" not in [r["id"] for r in deploy.egress_rules(kb, private_udr)]
+    written = [r["id"] for r in deploy.firewall_rules(deploy.egress_rules(kb, public_udr))]
+    assert "custom-dns" not in written and "ubuntu-updates" not in written and "mcr" in written
+
+
+def test_the_user_defined_routing_page_lists_the_firewall_rules(real_site):
+    doc = LexborHTMLParser((real_site / "options" / "user-defined-routing" / "index.html").read_text(encoding="utf-8"))
+    section = doc.css_first("#firewall-rules")
+    assert section is not None
+    text = doc.css_first("article").text()
+    assert "mcr.microsoft.com" in text and "*.hcp.<location>.azmk8s.io" in text
+
+
+def test_the_files_create_the_identity_and_its_roles_on_the_subnets(kb):
+    large = next(p for p in kb.presets if p.id == "large-scale").choices
+    texts = deploy.preset_texts(kb, large)
+    assert "IDENTITY_ID=" in texts["az"]  # az takes an existing identity
+    bicep, tf = texts["bicep"], texts["terraform"]
+    assert "param identityId" not in bicep and "resource identity 'Microsoft.ManagedIdentity/" in bicep
+    assert "resource apiserverSubnetRole 'Microsoft.Authorization/roleAssignments" in bicep
+    assert "dependsOn: [ nodeSubnetRole, apiserverSubnetRole ]" in bicep
+    assert 'variable "identity_id"' not in tf and 'resource "azurerm_role_assignment" "node_subnet"' in tf
+    assert "identity_ids = [azurerm_user_assigned_identity.aks.id]" in tf
+    simple = next(p for p in kb.presets if p.id == "simple-dev-test").choices
+    assert "SystemAssigned" in deploy.preset_texts(kb, simple)["bicep"]

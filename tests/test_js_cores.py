@@ -22,8 +22,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.features.design import deploy
 from generator.features.design.data import design_data
-from generator.features.design.evaluate import combine, evaluate, lifecycle, snippet_texts
+from generator.features.design.evaluate import combine, evaluate, fixes_for, lifecycle
 from generator.features.ipplan import addresses, calc
 from generator.features.ipplan.params import planner_params
 
@@ -217,19 +218,39 @@ def designs(kb) -> list[dict[str, str]]:
     return out
 
 
+def plan_inputs(kb, sample: list[dict[str, str]]) -> list[dict]:
+    """The planner inputs of each design: the defaults for the presets, then seeded variations
+    (other ranges and pool sizes, a few impossible or malformed ones)."""
+    rnd = random.Random(11)
+    out = []
+    for i, d in enumerate(sample):
+        inputs = deploy.default_inputs(kb, d)
+        if i >= len(kb.presets):
+            pools = [
+                {"nodes": str(rnd.choice([1, 3, 20, 120])), "surge": "1", "max_pods": str(rnd.choice([30, 50, 110]))}
+                for _ in range(rnd.choice([1, 1, 2]))
+            ]
+            inputs = {**inputs, "pools": pools}
+            if rnd.random() < 0.4:
+                inputs.update(pod_cidr="192.168.0.0/16", service_cidr="172.16.0.0/16", dns_ip="172.16.0.10")
+            if rnd.random() < 0.1:
+                inputs["service_cidr"] = rnd.choice(["10.0.0.0/33", "10.224.0.0/16", "nonsense"])
+        out.append(inputs)
+    return out
+
+
 @pytest.fixture(scope="module")
 def design_results(kb, node, tmp_path_factory):
     sample = designs(kb)
     data = design_data(kb)
-    return (
-        sample,
-        data,
-        run_js(node, "design.mjs", {"data": data, "designs": sample}, tmp_path_factory.mktemp("design")),
-    )
+    inputs = plan_inputs(kb, sample)
+    cases = [{"choices": d, "inputs": i} for d, i in zip(sample, inputs)]
+    payload = {"data": data, "params": planner_params(kb), "designs": cases}
+    return sample, data, run_js(node, "design.mjs", payload, tmp_path_factory.mktemp("design")), inputs
 
 
 def test_javascript_evaluation_and_lifecycle_match_python(kb, design_results):
-    sample, _, js = design_results
+    sample, _, js, _ = design_results
     assert len(js) == len(sample)
     py = [evaluate(kb, d) for d in sample]
     assert [r["evaluate"] for r in js] == py, first_mismatch(sample, py, [r["evaluate"] for r in js])
@@ -239,22 +260,65 @@ def test_javascript_evaluation_and_lifecycle_match_python(kb, design_results):
     assert severities == {"error", "warning", "tip", "ok"}  # the sample reaches every severity
 
 
-def test_javascript_merging_and_snippets_match_python(kb, design_results):
-    sample, _, js = design_results
-    for d, r in zip(sample, js):
-        combined = combine(kb, d)
-        texts = snippet_texts(combined)
-        assert r["combined"] == combined, d
+def test_javascript_merging_plan_values_and_files_match_python(kb, design_results):
+    sample, _, js, inputs = design_results
+    blocked = 0
+    for d, i, r in zip(sample, inputs, js):
+        assert r["combined"] == combine(kb, d), d
+        result = deploy.design_plan(kb, d, i)
+        values = deploy.plan_values(i, result)
+        assert r["values"] == values, (d, i)
+        texts = deploy.texts(kb, d, values)
+        assert r["settings"] == texts["settings"], d
         assert [r["az"], r["bicep"], r["terraform"]] == [texts["az"], texts["bicep"], texts["terraform"]], d
+        assert r["blockers"] == deploy.blockers(kb, d, result), d
+        assert r["requires"] == texts["requires"], d
+        assert r["checklist"] == deploy.checklist(kb, d, result, values), d
+        assert r["egress"] == deploy.egress_rules(kb, d), d
+        blocked += bool(r["blockers"])
+    assert 0 < blocked < len(sample)  # the sample has designs with and without errors
+
+
+FLAGS = [
+    ("node_count", "--node-count"),
+    ("max_pods", "--max-pods"),
+    ("service_cidr", "--service-cidr"),
+    ("dns_ip", "--dns-service-ip"),
+    ("pod_cidr", "--pod-cidr"),
+]
+
+
+def test_the_commands_carry_the_ip_plan(kb, design_results):
+    """Every plan value is in the az command, Bicep and Terraform (pod CIDR only where the model uses one)."""
+    sample, _, js, inputs = design_results
+    checked = 0
+    for d, r in zip(sample, js):
+        v = r["values"]
+        if not v or r["blockers"]:
+            continue
+        for key, flag in FLAGS:
+            if v[key] is None:
+                assert flag not in r["az"]
+                continue
+            assert f"  {flag} {v[key]}" in r["az"], (d, flag)
+            assert str(v[key]) in r["bicep"], (d, key)
+        assert f"service_cidr = \"{v['service_cidr']}\"" in r["terraform"]
+        checked += 1
+    assert checked > 50
 
 
 def test_suggested_fixes_settle_the_finding_without_a_new_error(kb, design_results):
-    """fixesFor (script only): each suggested change removes the finding and adds no error."""
-    sample, data, js = design_results
+    """fixesFor: the same as Python's fixes_for; each suggested change removes the finding and adds
+    no error; the best-ranked option (recommended, GA, not retiring) comes first."""
+    sample, data, js, _ = design_results
     checked = 0
     for d, r in zip(sample, js):
         before = {f["rule"] for f in evaluate(kb, d) if f["severity"] == "error"}
+        found = {f["rule"]: f for f in evaluate(kb, d)}
         for rule, fixes in r["fixes"]:
+            assert [list(x) for x in fixes_for(kb, d, found[rule])] == fixes, (d, rule)
+            ranks = [deploy_rank(data, oid) for cat, oid in fixes if cat == found[rule]["change"][0]]
+            assert ranks == sorted(ranks), (d, rule, fixes)
             for cat, oid in fixes:
                 after = evaluate(kb, {**d, cat: oid})
                 assert not [
@@ -264,8 +328,14 @@ def test_suggested_fixes_settle_the_finding_without_a_new_error(kb, design_resul
     assert checked > 50
 
 
+def deploy_rank(data, oid):
+    o = data["options"][oid]
+    ga = o["status"]["level"] == "ga" and not o["status"]["later"]
+    return 0 if ga and "recommended" in o["tags"] else 1 if ga else 2 if o["status"]["level"] == "preview" else 3
+
+
 def test_decision_record_names_every_choice_and_finding(kb, design_results):
-    sample, data, js = design_results
+    sample, data, js, inputs = design_results
     labels = data["vocab"]["severities"]
     for d, r in zip(sample[:20], js[:20]):
         md = r["record"]
@@ -275,7 +345,11 @@ def test_decision_record_names_every_choice_and_finding(kb, design_results):
         for f in evaluate(kb, d):
             if f["severity"] != "ok":
                 assert f"- {labels[f['severity']]['label']}: {f['text']}." in md
-        assert snippet_texts(combine(kb, d))["az"] in md
+        result = deploy.design_plan(kb, d, inputs[sample.index(d)])
+        if deploy.blockers(kb, d, result):
+            assert "No command yet" in md and "az aks create" not in md
+        else:
+            assert deploy.texts(kb, d, deploy.plan_values(inputs[sample.index(d)], result))["az"] in md
 
 
 # --- decision trees -----------------------------------------------------------------------------------

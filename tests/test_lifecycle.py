@@ -262,3 +262,22 @@ def test_the_changes_page_reads_and_filters_at_desktop_and_phone_widths(
         assert tab.outside == [] and tab.console_errors == []
     finally:
         tab.page.context.close()
+
+
+def test_the_designer_read_after_the_end_says_so_without_a_rebuild(browser, site_url):
+    import datetime as _dt
+
+    from .conftest import open_tab
+
+    tab = open_tab(browser, site_url)
+    try:
+        tab.page.clock.install(time=_dt.datetime(2026, 12, 5, 12, 0, tzinfo=_dt.timezone.utc))
+        tab.goto("/design/?app-exposure=app-routing-nginx")
+        tab.page.wait_for_selector(".atlas-lifecycle")
+        item = tab.page.locator('.atlas-lifecycle li[data-option="app-routing-nginx"]')
+        assert item.locator(".atlas-status").inner_text() == "Retired 2026-11"
+        option = tab.page.locator('select[name="app-exposure"] option[value="app-routing-nginx"]')
+        assert option.inner_text().endswith("(Retired 2026-11)")
+        assert tab.outside == [] and tab.console_errors == []
+    finally:
+        tab.page.context.close()

@@ -208,6 +208,11 @@ class Limit(Strict):
 FlagValue = Union[str, int, bool, list[str], None]
 
 
+#: An Azure CLI extension and its lowest version, as ``az extension add`` names it.
+#: The version is left out where no source names the lowest one.
+Requires = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*( >= [0-9][0-9A-Za-z.]*)?$")]
+
+
 class CliFlag(Strict):
     flag: Annotated[str, StringConstraints(pattern=r"^--[a-z0-9][a-z0-9-]*$")]
     value: FlagValue = None
@@ -231,6 +236,9 @@ class Selection(Strict):
     )
     bicep: list[Property] = Field(default_factory=list)
     terraform: list[Property] = Field(default_factory=list)
+    requires: Requires | None = Field(
+        None, description="An Azure CLI extension its az commands need, e.g. 'aks-preview >= 19.0.0b1'."
+    )
     notes: Prose | None = None
 
 
@@ -241,6 +249,7 @@ class Migration(Strict):
     how: Literal["in-place", "rebuild", "new-node-pool"]
     summary: Prose
     steps: list[Line] = Field(default_factory=list)
+    requires: Requires | None = Field(None, description="An Azure CLI extension its az commands need.")
     sources: list[Id] = Field(min_length=1)
 
 
@@ -377,6 +386,42 @@ class PresetFile(Strict):
     presets: list[Preset] = Field(min_length=1)
 
 
+# --- what a firewall must allow -------------------------------------------------------------------
+
+
+class EgressRule(Strict):
+    """One outbound rule an AKS cluster needs where egress is filtered (Learn's outbound network
+    and FQDN rules page), in our own words."""
+
+    id: Id
+    kind: Literal["network", "application"] = Field(
+        description="network: addresses or service tags with a protocol and port; application: FQDNs over HTTP(S)"
+    )
+    destinations: list[Line] = Field(
+        min_length=1,
+        description="FQDNs (application rules), or addresses, service tags and FQDNs (network rules); "
+        "'<location>' stands for the cluster's region.",
+    )
+    protocol: Literal["TCP", "UDP", "HTTP", "HTTPS"]
+    port: int = Field(ge=1, le=65535)
+    why: Line
+    required: bool = Field(True, description="False: recommended, not required.")
+    needed_with: list[Id] = Field(
+        default_factory=list, description="Options that need the rule (empty: every cluster)."
+    )
+    not_needed_with: list[Id] = Field(default_factory=list, description="Options that make the rule unnecessary.")
+    condition: Line | None = Field(
+        None, description="A condition outside the design (custom DNS, ...): shown, never written into code."
+    )
+    sources: list[Id] = Field(min_length=1)
+    verified_on: dt.date
+
+
+class EgressFile(Strict):
+    shown_on: list[Id] = Field(default_factory=list, description="Option pages that list these rules.")
+    rules: list[EgressRule] = Field(min_length=1)
+
+
 # --- content changes -------------------------------------------------------------------------------
 
 
@@ -413,4 +458,5 @@ FILE_MODELS: dict[str, type[BaseModel]] = {
     "tree": Tree,
     "presets": PresetFile,
     "changes": ChangeFile,
+    "egress": EgressFile,
 }

@@ -21,6 +21,7 @@ _MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
 # Keys whose strings are code or plain text, not Markdown: the templates escape them, so markup
 # in them shows literally instead of being rejected (``render.text``/``render.html``).
 _NOT_PROSE_KEYS = {
+    "destinations",  # egress.yaml: FQDNs, service tags and placeholders such as <location>
     "flag",
     "value",
     "property",

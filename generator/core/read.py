@@ -51,6 +51,8 @@ class KnowledgeBase:
     trees: dict[str, m.Tree] = field(default_factory=dict)
     presets: list[m.Preset] = field(default_factory=list)
     changes: list[m.Change] = field(default_factory=list)
+    egress: list[m.EgressRule] = field(default_factory=list)
+    egress_shown_on: list[str] = field(default_factory=list)
     #: Categories in the order a design's settings are written (``categories.yaml``).
     command_order: list[str] = field(default_factory=list)
     #: The day lifecycle states are computed for: the build date (``app.load_kb`` sets it).
@@ -266,6 +268,15 @@ def read(root: Path, project_root: Path | None = None) -> tuple[KnowledgeBase, l
     kb.presets = list(r.entries([presets] if presets.is_file() else [], m.PresetFile, "presets", "preset"))
     changes = root / "changes.yaml"  # optional: the record of content changes
     kb.changes = list(r.entries([changes] if changes.is_file() else [], m.ChangeFile, "changes", "change"))
+    egress = root / "egress.yaml"  # optional: what a firewall must allow (option pages, designer)
+    if egress.is_file() and (result := r.parse(egress, m.EgressFile)):
+        parsed, loaded = result
+        kb.egress_shown_on = list(parsed.shown_on)
+        kb.egress = [
+            rule
+            for i, rule in enumerate(parsed.rules)
+            if r.register("egress", rule.id, Origin(loaded.path, loaded.data, ("rules", i)))
+        ]
 
     kb.shared_ok = not r.errors  # categories, sources, rules, glossary and presets all read
     for opt, origin, path in r.per_file(sorted(root.glob(OPTION_GLOB)), m.Option, "option"):

@@ -13,6 +13,7 @@ from ..core.read import KnowledgeBase
 from ..core.vocab import MIGRATION_HOW
 from . import urls
 from .page import Page
+from .search import search_meta
 from .timeline import window
 from .views import (
     Notes,
@@ -75,7 +76,8 @@ def layer_page(kb: KnowledgeBase, layer: m.Layer) -> Page:
         {"opt": o, "src": urls.option(o.id), "status": status_badge(kb, o)} for o in kb.options_in(c.id)
     ]} for c in layer.categories]
     return Page(urls.layer(layer.id), "layer.md.j2", layer.name, layer.summary,
-                {"layer": layer, "categories": cats}, edit_path=kb.origin("layer", layer.id).path)
+                {"layer": layer, "categories": cats, "meta": search_meta("layer")},
+                edit_path=kb.origin("layer", layer.id).path)
 
 
 def category_page(kb: KnowledgeBase, layer: m.Layer, cat: m.Category) -> Page:
@@ -83,8 +85,14 @@ def category_page(kb: KnowledgeBase, layer: m.Layer, cat: m.Category) -> Page:
     table = _category_table(kb, cat, notes)
     return Page(urls.category(layer.id, cat.id), "category.md.j2", cat.name, f"{cat.question} {cat.summary}",
                 {"layer": layer, "cat": cat, "table": table, "notes": notes.items, "sources": kb.sources,
-                 "meta": {"hide": ["navigation", "toc"]}},
+                 "meta": {"hide": ["navigation", "toc"], **search_meta("category", [cat.name])}},
                 edit_path=kb.origin("category", cat.id).path)
+
+
+def egress_rows(kb: KnowledgeBase) -> list[dict[str, Any]]:
+    """The outbound rules a firewall must allow (data/egress.yaml), with the options that drop one."""
+    return [{"rule": r, "not_with": [kb.options[o].name for o in r.not_needed_with if o in kb.options]}
+            for r in kb.egress]
 
 
 def option_page(kb: KnowledgeBase, opt: m.Option, settings: Settings) -> Page:
@@ -108,6 +116,8 @@ def option_page(kb: KnowledgeBase, opt: m.Option, settings: Settings) -> Page:
             "cited": option_sources(opt), "stale": stale, "review_days": settings.review_days,
             "lifecycle": lifecycle_box(kb, opt), "events": lifecycle_events(kb, opt.lifecycle), "variants": variants,
             "successor": {"opt": kb.options[successor], "src": urls.option(successor)} if successor else None,
+            "egress": egress_rows(kb) if opt.id in kb.egress_shown_on else [], "design_src": urls.design(),
+            "meta": search_meta("option", opt.keywords),
         },
         edit_path=kb.origin("option", opt.id).path,
     )
@@ -117,7 +127,7 @@ def glossary_page(kb: KnowledgeBase) -> Page:
     terms = sorted(kb.terms, key=lambda t: t.term.lower())
     return Page(urls.glossary(), "glossary.md.j2", "Glossary", "The networking terms and abbreviations used across the atlas, explained.",
                 {"terms": [{"term": t, "see": [{"opt": kb.options[s], "src": urls.option(s)} for s in t.see]} for t in terms],
-                 "sources": kb.sources}, edit_path=kb.first_path("term"))
+                 "sources": kb.sources, "meta": search_meta("glossary")}, edit_path=kb.first_path("term"))
 
 
 def tags_page(kb: KnowledgeBase) -> Page:

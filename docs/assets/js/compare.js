@@ -13,6 +13,12 @@ function cellNode(cell) {
   if (cell.level) span.append(h("span", { class: "atlas-level atlas-level--" + cell.level.replace("/", "") }, cell.label));
   if (cell.value) span.append(cell.level ? " " : "", h("span", { class: "atlas-value" }, cell.value));
   if (cell.disputed) span.append(h("span", { class: "atlas-disputed", title: "Official pages disagree" }, "disputed"));
+  // The note opens on a tap as well as on hover: touch screens have no hover.
+  if (cell.note || cell.disputed) {
+    span.append(h("details", { class: "atlas-cell-note" },
+      h("summary", {}, cell.disputed ? "Note (disputed)" : "Note"),
+      h("span", {}, codeSpans(cell.note || "Official pages disagree on this value."))));
+  }
   return span;
 }
 
@@ -100,12 +106,15 @@ export async function mount(root) {
   const copy = copyButton("Copy link", permalink, { status: copyStatusEl, class: "", what: "Link" });
   const clear = h("button", { type: "button", onclick: () => { ids = []; update(); } }, "Clear");
   const out = h("div", { class: "atlas-table-wrap" });
+  // A shared link (two or more options) opens on the table; the picker waits, folded, below it.
+  const shared = ids.length >= 2;
+  const pickBox = h("details", { class: "atlas-compare-pickbox", open: !shared },
+    h("summary", {}, "Choose the options to compare"), pick.element);
+  const bar = h("div", { class: "atlas-compare-bar" }, h("label", {}, diffBox, " Only differences"), copy, copyStatusEl, clear, status);
   root.replaceChildren(
     h("h2", { id: "pick" }, "Compare any options"),
     h("p", {}, "Choose 2 to " + MAX + " options from any layer. The link below the table reproduces this view."),
-    pick.element,
-    h("div", { class: "atlas-compare-bar" }, h("label", {}, diffBox, " Only differences"), copy, copyStatusEl, clear, status),
-    out);
+    ...(shared ? [bar, out, pickBox] : [pickBox, bar, out]));
 
   function update() {
     for (const [id, box] of Object.entries(pick.boxes)) {

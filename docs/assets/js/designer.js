@@ -5,9 +5,10 @@
 // page through textContent.
 import { h, tokens, codeSpans } from "./lib/dom.js";
 import { fetchJson } from "./lib/fetch.js";
+import { refineStatuses } from "./lib/lifecycle.js";
 import { copyButton } from "./lib/clipboard.js";
 import { readQuery, queryString, resolve } from "./lib/url.js";
-import { categories, evaluate, lifecycle, texts, choicesFrom, fixesFor, decisionRecord, severityLabel } from "./cores/design.js";
+import { categories, evaluate, lifecycle, texts, choicesFrom, fixesFor, decisionRecord, severityLabel, blockers, planValues, checklist, egressRules, queryProblems } from "./cores/design.js";
 import { createPlanner, readState, stateQuery } from "./ui/planner.js";
 
 const plural = (n, one, many) => n + " " + (n === 1 ? one : many);
@@ -99,29 +100,70 @@ function drawFindings(view) {
 
 function flagTable(view, entries) {
   const { data, root } = view;
-  const flagValue = (v) => (v === null || v === true ? "" : " " + (Array.isArray(v) ? v.join(",") : String(v)));
+  const flagValue = (v) => (v === null || v === true ? "" : v.param ? ' "$' + v.param.toUpperCase() + '"' : " " + (Array.isArray(v) ? v.join(",") : String(v)));
+  const from = (e) => (e.option ? h("a", { href: new URL(data.options[e.option].url, root).href }, data.options[e.option].name) : "IP plan");
   return h("div", { class: "atlas-table-wrap" }, h("table", { class: "atlas-flag-table" },
     h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Flag"), h("th", { scope: "col" }, "Why"), h("th", { scope: "col" }, "From"))),
     h("tbody", {}, entries.map((e) => h("tr", {}, h("td", {}, h("code", {}, e.key + flagValue(e.value))), h("td", {}, codeSpans(e.why)),
-      h("td", {}, h("a", { href: new URL(data.options[e.option].url, root).href }, data.options[e.option].name)))))));
+      h("td", {}, from(e)))))));
+}
+
+// While the design or its IP plan has errors: the errors, and no command.
+function blockedNote(stop) {
+  return h("div", { class: "atlas-blocked", "data-blocked": "" },
+    h("p", {}, h("strong", {}, "No command, Bicep or Terraform yet: "), "this design has " + plural(stop.length, "error", "errors") + " to settle first."),
+    h("ul", {}, stop.map((s) => h("li", {}, s))),
+    h("p", {}, "Each conflict above lists the changes that settle it; IP plan errors are fixed in the IP plan below."));
+}
+
+// The caveats and lifecycle warnings, next to what they qualify.
+function caveatNote(view) {
+  const { data, choices } = view;
+  const items = evaluate(data, choices).filter((f) => f.severity === "warning").map((f) => severityLabel(data, f.severity) + ": " + f.text + ".")
+    .concat(lifecycle(data, choices).map((l) => l.label + ": " + data.options[l.option].name + "."));
+  return items.length ? h("div", { class: "atlas-caveats", "data-caveats": "" }, h("p", {}, "Before you deploy, read the findings above about:"), h("ul", {}, items.map((x) => h("li", {}, x)))) : null;
+}
+
+// What the firewall must allow for this design (data/egress.yaml), when egress goes through one.
+function egressList(data, choices) {
+  const rules = egressRules(data, choices);
+  if (!rules.length) return [];
+  const when = (r) => (r.required ? "required" : "recommended") + (r.condition ? "; " + r.condition : "");
+  return [h("h4", {}, "What your firewall must allow"),
+    h("ul", { class: "atlas-egress", "data-egress": "" }, rules.map((r) => h("li", { "data-rule": r.id },
+      r.destinations.map((d, i) => [i ? ", " : "", h("code", {}, d)]), " " + r.protocol + " " + r.port + " (" + when(r) + "): " + r.why))),
+    h("p", { class: "atlas-hint" }, "The required rules without a value of yours are in the Bicep and Terraform above as an Azure Firewall policy rule collection group; ", h("code", {}, "<location>"), " is the cluster's region. Source: ", sourceLinks(data, rules[0].sources), ".")];
 }
 
 function drawCommands(view) {
   const { data } = view;
-  const t = texts(data, view.choices);
+  const result = view.planner ? view.planner.result : null;
+  const stop = blockers(data, view.choices, result);
+  if (stop.length) {
+    view.commandsBox.replaceChildren(blockedNote(stop));
+    return;
+  }
+  const t = texts(data, view.choices, view.values());
   const block = (title, lang, body) => h("div", { class: "atlas-command", "data-command": lang },
     h("div", { class: "atlas-command__head" }, h("h4", {}, title), copyButton("Copy " + title, () => body, { status: view.copyStatus, what: title })),
-    h("pre", {}, h("code", {}, body)));
+    h("pre", {}, h("code", { tabindex: "0" }, body)));
   const name = (id) => data.options[id].name;
   const overridden = t.combined.overridden.map((o) => h("li", {},
     h("code", {}, o.key), ": " + name(o.option) + " sets " + JSON.stringify(o.value) + ", but " + name(o.by) + " already sets " + JSON.stringify(o.used) + "; the first value is used."));
+  const needs = t.requires.map((r) => h("p", { class: "atlas-requires", "data-requires": r }, "This command needs the Azure CLI extension ",
+    h("code", {}, r), " (", h("code", {}, "az extension add --name " + r.split(" ")[0]), "); the core Azure CLI rejects it."));
   view.commandsBox.replaceChildren(...[
+    caveatNote(view),
+    ...needs,
     block("Azure CLI", "az", t.az),
     flagTable(view, t.combined.az),
     overridden.length ? h("ul", { class: "atlas-overridden" }, overridden) : null,
     block("Bicep", "bicep", t.bicep),
     block("Terraform", "terraform", t.terraform),
-    h("p", { class: "atlas-hint" }, "Values in angle brackets are placeholders for your own resource IDs; counts, ports and the pod CIDR are the examples from each option's page."),
+    h("h4", {}, "Before you run it"),
+    h("ul", { class: "atlas-checklist", "data-checklist": "" }, checklist(data, view.choices, result, view.values()).map((x) => h("li", {}, x))),
+    ...egressList(data, view.choices),
+    h("p", { class: "atlas-hint" }, "Set the variables and parameters without a default to your own resource IDs. The node count and max pods of the first pool, the pod CIDR, the service CIDR and the DNS service IP come from the IP plan below; other counts and ports are the examples from each option's page."),
   ].filter(Boolean));
 }
 
@@ -131,7 +173,7 @@ function recordExport(view) {
   const box = h("div", { class: "atlas-adr-box", hidden: true }, h("label", { for: "atlas-adr" }, "Decision record (Markdown)"), text);
   const download = h("a", { class: "atlas-btn", download: "aks-network-decision-record.md", hidden: true }, "Download the decision record");
   const button = h("button", { type: "button", class: "atlas-btn atlas-btn--primary", onclick: () => {
-    const md = decisionRecord(view.data, view.choices, view.planner && view.planner.result, location.href, new Date().toISOString().slice(0, 10));
+    const md = decisionRecord(view.data, view.choices, view.planner && view.planner.result, location.href, new Date().toISOString().slice(0, 10), view.values());
     text.value = md;
     box.hidden = false;
     if (download.href) URL.revokeObjectURL(download.href);
@@ -146,8 +188,11 @@ function recordExport(view) {
 
 export async function mount(el) {
   const [data, params] = await Promise.all([fetchJson(resolve(el.dataset.src)), fetchJson(resolve(el.dataset.planSrc))]);
+  // A page built before a support window closed says what is true on the day it is read.
+  refineStatuses(Object.values(data.options).map((o) => o.status));
   const cats = categories(data);
   const choices = choicesFrom(readQuery(), data);
+  const problems = queryProblems(readQuery(), data);
   const podModel = () => Object.values(choices).find((oid) => params.models[oid]) || "";
   // The planner follows the chosen pod networking option and adds the subnets other choices need.
   const extrasFor = () => Object.fromEntries(params.extras.map((e) => [e.id, Object.values(choices).includes(e.option)]));
@@ -159,6 +204,7 @@ export async function mount(el) {
     findingsBox: h("div", { class: "atlas-findings" }),
     commandsBox: h("div", { class: "atlas-commands" }),
     copyStatus: h("p", { class: "atlas-copy-status", role: "status", "aria-live": "polite" }),
+    values: () => (view.planner ? planValues(view.planner.state, view.planner.result) : null),
     choose(cat, oid) {
       choices[cat] = oid;
       selects[cat].value = oid;
@@ -175,7 +221,10 @@ export async function mount(el) {
   const form = designForm(data, choices, selects, (cat, oid) => { choices[cat] = oid; update(true); });
   const record = recordExport(view);
   const plannerHost = h("div", { class: "atlas-planner" });
-  el.replaceChildren(presets.bar, form,
+  // Bad input in the address: said once, above the designer, which goes on with what it could use.
+  const notice = problems.length ? h("div", { class: "atlas-url-problems admonition warning", role: "alert", "data-url-problems": "" },
+    h("p", { class: "admonition-title" }, "Some of this link could not be used"), h("ul", {}, problems.map((x) => h("li", {}, x)))) : null;
+  el.replaceChildren(...[notice].filter(Boolean), presets.bar, form,
     h("section", { class: "atlas-design-results", "aria-labelledby": "atlas-design-results-h" },
       h("h2", { id: "atlas-design-results-h" }, "Your design"), view.summary,
       h("div", { class: "atlas-actions" }, copyButton("Copy link", () => location.href, { status: view.copyStatus, class: "atlas-btn", what: "Link" }), record.button, record.download),
@@ -183,7 +232,7 @@ export async function mount(el) {
       h("h3", {}, "Deployment"), view.commandsBox,
       h("h3", {}, "IP plan"), plannerHost));
   const drawSummary = () => { view.summary.textContent = summaryText(data, choices, view.planner && view.planner.result); };
-  view.planner = createPlanner(plannerHost, { params, state: pstate, model: podModel(), extras: extrasFor(), onChange: () => { write(); drawSummary(); } });
+  view.planner = createPlanner(plannerHost, { params, state: pstate, model: podModel(), extras: extrasFor(), onChange: () => { write(); drawSummary(); drawCommands(view); } });
 
   function update(writeUrl) {
     for (const b of presets.buttons) {
@@ -191,8 +240,8 @@ export async function mount(el) {
       b.setAttribute("aria-pressed", String(cats.every((c) => p.choices[c.id] === choices[c.id])));
     }
     drawFindings(view);
-    drawCommands(view);
     view.planner.update(podModel(), extrasFor());
+    drawCommands(view);
     drawSummary();
     if (writeUrl) write();
   }

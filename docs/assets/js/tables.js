@@ -6,8 +6,21 @@ import { loadScript } from "./lib/script.js";
 
 const TABLESORT = new URL("../vendor/tablesort-5.7.1/tablesort.min.js", import.meta.url).href;
 
+// The placeholder's example comes from the table itself, so it always finds rows: the first
+// status or level label (Preview, Partial, ...) that some rows have and others do not.
+function example(table) {
+  const rows = [...table.tBodies[0].rows];
+  const labels = [...table.tBodies[0].querySelectorAll(".atlas-status, .atlas-level")].map((el) => el.textContent.trim().toLowerCase());
+  for (const label of new Set(labels)) {
+    const n = rows.filter((r) => r.textContent.toLowerCase().includes(label)).length;
+    if (n > 0 && n < rows.length) return label;
+  }
+  return rows.length ? rows[0].querySelector("th").textContent.trim().split(/\s+/)[0].toLowerCase() : "";
+}
+
 function addFilter(slot, table) {
-  const input = h("input", { type: "search", placeholder: "Type to filter, e.g. windows or 5,000", "aria-controls": table.id });
+  const eg = example(table);
+  const input = h("input", { type: "search", placeholder: "Type to filter" + (eg ? ", e.g. " + eg : ""), "aria-controls": table.id });
   const status = h("span", { class: "atlas-filter-status", "aria-live": "polite" });
   slot.append(h("label", {}, "Filter rows ", input), status);
   input.addEventListener("input", () => {

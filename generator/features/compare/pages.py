@@ -13,6 +13,7 @@ from ...core.read import KnowledgeBase
 from ...core.vocab import RULE_KINDS, SUPPORT
 from ...site import urls
 from ...site.page import Page
+from ...site.search import search_meta
 from ...site.views import Notes, cell_view, rules_for, status_badge
 
 
@@ -133,6 +134,7 @@ def pair_page(kb: KnowledgeBase, a: m.Option, b: m.Option) -> Page:
             "rule_rows": rule_rows,
             "verdict": v,
             "status_differs": kb.state(a) != kb.state(b),
+            "meta": search_meta("pair"),
         },
     )
 

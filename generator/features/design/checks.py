@@ -5,12 +5,39 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...core.errors import DataError, did_you_mean
-from ...core.read import KnowledgeBase
+from ...core.provenance import known_sources, needs_primary_source, verified_on_ok
+from ...core.read import KnowledgeBase, Origin
 from ...core.settings import Settings
+from .deploy import default_inputs, design_plan
 from .evaluate import evaluate
 
 
 def run(kb: KnowledgeBase, settings: Settings) -> Iterator[DataError]:
+    yield from _presets(kb, settings)
+    yield from _egress(kb, settings)
+
+
+def _egress(kb: KnowledgeBase, settings: Settings) -> Iterator[DataError]:
+    """Each outbound rule cites known sources (one on learn.microsoft.com), has a verified_on date,
+    and names known options."""
+    for rule in kb.egress:
+        o = kb.origin("egress", rule.id)
+        yield from known_sources(rule.sources, o, ("sources",), kb)
+        yield from needs_primary_source(rule.sources, o, ("sources",), kb, "an egress rule")
+        yield from verified_on_ok(rule.verified_on, o, ("verified_on",), settings)
+        for key in ("needed_with", "not_needed_with"):
+            for i, oid in enumerate(getattr(rule, key)):
+                if oid not in kb.options:
+                    yield DataError(o.at(key, i), f"unknown option '{oid}'{did_you_mean(oid, kb.options)}")
+    if kb.egress:
+        first = kb.origin("egress", kb.egress[0].id)
+        whole = Origin(first.path, first.raw)
+        for i, oid in enumerate(kb.egress_shown_on):
+            if oid not in kb.options:
+                yield DataError(whole.at("shown_on", i), f"unknown option '{oid}'{did_you_mean(oid, kb.options)}")
+
+
+def _presets(kb: KnowledgeBase, settings: Settings) -> Iterator[DataError]:
     """Each preset names a known option of the right category for every category, and breaks
     no rule: a preset is a design we recommend."""
     cats = kb.categories
@@ -46,3 +73,7 @@ def run(kb: KnowledgeBase, settings: Settings) -> Iterator[DataError]:
             if f["severity"] == "error":
                 where = o.at("choices", kb.options[f["a"]].category)
                 yield DataError(where, f"preset '{preset.id}' breaks rule '{f['rule']}': {f['text']}")
+        inputs = default_inputs(kb, preset.choices)
+        result = design_plan(kb, preset.choices, inputs)
+        for e in result["errors"] if result else []:
+            yield DataError(o.at("choices"), f"preset '{preset.id}': the example IP plan fails: {e['message']}")

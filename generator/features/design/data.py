@@ -13,6 +13,7 @@ from ...site import snippets, urls
 from ...site.assets import compact_json
 from ...site.views import lifecycle_box, lifecycle_sources, status_badge
 from ..ipplan.params import planner_params
+from .deploy import EGRESS_FIELDS, deploy_data
 from .evaluate import KINDS, merge_order
 
 _TOKEN = re.compile(
@@ -44,13 +45,15 @@ def md_tokens(text: str) -> list[list[str]]:
 
 
 def _select(opt: m.Option) -> dict[str, Any]:
-    return {
+    out: dict[str, Any] = {
         kind: [
             {"key": getattr(i, key), "value": i.value, "why": i.why if kind == "az" else (i.note or "")}
             for i in getattr(opt.select, field)
         ]
         for kind, field, key in KINDS
     }
+    out["requires"] = opt.select.requires
+    return out
 
 
 def _option(kb: KnowledgeBase, opt: m.Option) -> dict[str, Any]:
@@ -75,6 +78,7 @@ def _option(kb: KnowledgeBase, opt: m.Option) -> dict[str, Any]:
         "select": _select(opt),
         "sources": opt.sources,
         "cons": opt.cons,
+        "tags": opt.tags,
     }
 
 
@@ -89,6 +93,15 @@ def _rule(rule: m.Rule) -> dict[str, Any]:
         "sources": rule.sources,
         "verified_on": rule.verified_on.isoformat(),
     }
+
+
+def _egress(kb: KnowledgeBase) -> dict[str, Any]:
+    """The outbound rules (data/egress.yaml) with what selects them, for ``cores/design.js:egressRules``."""
+    rules = [
+        r.model_dump(mode="json", include=EGRESS_FIELDS | {"needed_with", "not_needed_with"})
+        for r in kb.egress
+    ]
+    return {"shown_on": kb.egress_shown_on, "rules": rules}
 
 
 def design_data(kb: KnowledgeBase) -> dict[str, Any]:
@@ -119,6 +132,8 @@ def design_data(kb: KnowledgeBase) -> dict[str, Any]:
             if sid in kb.sources
         },
         "az_prefix": snippets.AZ_PREFIX,
+        "deploy": deploy_data(),
+        "egress": _egress(kb),
         "extras": {e["option"]: e["id"] for e in planner_params(kb)["extras"]},
     }
 

@@ -1,8 +1,8 @@
 """A design is one option per category (``choices``: category id -> option id). From it come the
-rules that apply (``evaluate``), lifecycle warnings (``lifecycle``) and one merged set of
-deployment settings (``combine``) formatted by ``site.snippets``. ``cores/design.js`` mirrors
-``evaluate`` and ``combine`` in the browser from ``api/design.json``; a Node test holds the two to
-the same output, and golden files hold each preset's commands still.
+rules that apply (``evaluate``, ``fixes_for``), lifecycle warnings (``lifecycle``) and one merged
+set of deployment settings (``combine``), which ``deploy`` completes with the IP plan.
+``cores/design.js`` mirrors them in the browser from ``api/design.json``; a Node test holds the
+two to the same output, and golden files hold each preset's commands still.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Any
 from ...core import model as m
 from ...core.read import KnowledgeBase
 from ...core.vocab import RULE_KINDS, SEVERITIES
-from ...site import snippets, urls
+from ...site import urls
 from ...site.views import status_badge
 
 KINDS = (("az", "az_aks_create", "flag"), ("bicep", "bicep", "property"), ("terraform", "terraform", "property"))
@@ -58,27 +58,58 @@ def _placeholder(value: Any) -> bool:
     return isinstance(value, str) and "<" in value
 
 
-def snippet_texts(combined: dict[str, list[dict[str, Any]]]) -> dict[str, str]:
-    """The az command, Bicep and Terraform text for merged settings (through ``snippets``)."""
-    flags = [m.CliFlag(flag=e["key"], value=e["value"], why=e["why"] or "-") for e in combined["az"]]
-    props = {k: [m.Property(property=e["key"], value=e["value"]) for e in combined[k]] for k in ("bicep", "terraform")}
-    return {
-        "az": snippets.az_command(flags),
-        "bicep": snippets.bicep(props["bicep"]),
-        "terraform": snippets.terraform(props["terraform"]),
-    }
-
-
-def golden_text(kb: KnowledgeBase, choices: dict[str, str]) -> str:
-    texts = snippet_texts(combine(kb, choices))
-    return f"# az\n{texts['az']}\n\n# bicep\n{texts['bicep']}\n\n# terraform\n{texts['terraform']}\n"
-
-
 def evaluate(kb: KnowledgeBase, choices: dict[str, str]) -> list[dict[str, Any]]:
     """Every rule that applies to the design, worst first. What a rule means in a design (an
     error, a caveat, a tip or met) and which categories to change to settle it come from the
     vocabulary: conflicts and unmet requirements are errors, caveats warnings, missing
-    recommendations tips, met ones ``ok``."""
+    recommendations tips, met ones ``ok``. A tip is left out when taking it would add an error or
+    a caveat the design does not have (it would contradict another choice: a network-isolated
+    design is not told to add firewall egress)."""
+    found = _rules(kb, choices)
+    return [f for f in found if f["severity"] != "tip" or _tip_holds(kb, choices, f, found)]
+
+
+_BAD = ("error", "warning")
+
+
+def _tip_holds(kb: KnowledgeBase, choices: dict[str, str], tip: dict[str, Any], found: list[dict[str, Any]]) -> bool:
+    b = kb.options[tip["b"]]
+    before = {f["rule"] for f in found if f["severity"] in _BAD}
+    after = _rules(kb, {**choices, b.category: b.id})
+    return not any(f["severity"] in _BAD and f["rule"] not in before for f in after)
+
+
+def fix_rank(level: str, later: list[Any], tags: list[str]) -> int:
+    """The order fixes are offered in: recommended and GA first, then GA, preview, the rest
+    (an option with a lifecycle change ahead, such as a retirement, is not GA here)."""
+    ga = level == "ga" and not later
+    return 0 if ga and "recommended" in tags else 1 if ga else 2 if level == "preview" else 3
+
+
+def fixes_for(kb: KnowledgeBase, choices: dict[str, str], finding: dict[str, Any]) -> list[tuple[str, str]]:
+    """The single changes (category, option) that settle a finding without adding an error:
+    for an error up to three options per category involved, best first (``fix_rank``); for a
+    tip, the recommended option itself. ``cores/design.js:fixesFor`` is the same."""
+    out = []
+    before = {f["rule"] for f in evaluate(kb, choices) if f["severity"] == "error"}
+    for cat in finding["change"]:
+        ranked = sorted(
+            kb.options_in(cat),
+            key=lambda o: fix_rank(status_badge(kb, o)["level"], status_badge(kb, o)["later"], o.tags),
+        )
+        n = 0
+        for opt in ranked:
+            if opt.id == choices.get(cat) or n >= 3 or (finding["severity"] == "tip" and opt.id != finding["b"]):
+                continue
+            errs = [f for f in evaluate(kb, {**choices, cat: opt.id}) if f["severity"] == "error"]
+            if any(f["rule"] == finding["rule"] or f["rule"] not in before for f in errs):
+                continue
+            out.append((cat, opt.id))
+            n += 1
+    return out
+
+
+def _rules(kb: KnowledgeBase, choices: dict[str, str]) -> list[dict[str, Any]]:
     chosen = set(choices.values())
     found = []
     for i, rule in enumerate(kb.rules):

@@ -10,7 +10,8 @@ from ...core.read import KnowledgeBase
 from ...site import urls
 from ...site.page import Page
 from ...site.views import status_badge
-from .evaluate import combine, evaluate, lifecycle, query, snippet_texts
+from . import deploy
+from .evaluate import combine, evaluate, lifecycle, query
 
 
 def _preset_view(kb: KnowledgeBase, preset: m.Preset) -> dict[str, Any]:
@@ -22,14 +23,21 @@ def _preset_view(kb: KnowledgeBase, preset: m.Preset) -> dict[str, Any]:
                 {"layer": layer, "cat": cat, "opt": opt, "src": urls.option(opt.id), "status": status_badge(kb, opt)}
             )
     combined = combine(kb, preset.choices)
+    inputs = deploy.default_inputs(kb, preset.choices)
+    result = deploy.design_plan(kb, preset.choices, inputs)
+    values = deploy.plan_values(inputs, result)
+    texts = deploy.texts(kb, preset.choices, values)
     names = {o.id: o.name for o in kb.options.values()}
     return {
         "preset": preset,
         "rows": rows,
         "findings": [f for f in evaluate(kb, preset.choices) if f["severity"] != "ok"],
         "lifecycle": lifecycle(kb, preset.choices),
-        "texts": snippet_texts(combined),
-        "flags": combined["az"],
+        "texts": texts,
+        "flags": texts["settings"]["az"],
+        "blocked": deploy.blockers(kb, preset.choices, result),
+        "checklist": deploy.checklist(kb, preset.choices, result, values),
+        "egress": deploy.egress_rules(kb, preset.choices),
         "overridden": combined["overridden"],
         "names": names,
         "query": query(kb, preset.choices),

@@ -4,15 +4,31 @@
 // tests/test_js_cores.py compares the two under Node. What a rule kind means (its verb, and its
 // severity in a design) and the severity labels come from `data.vocab` (api/design.json), the
 // table generator/core/vocab.py also reads. No DOM here.
-import { azCommand, bicep, terraform } from "./snippets.js";
+import { designAz, designBicep, designTerraform } from "./snippets.js";
 import { fmt } from "./addresses.js";
+import { plan, clean } from "./ipplan.js";
 
 export function categories(data) {
   return data.layers.flatMap((l) => l.categories.map((c) => ({ ...c, layer: l })));
 }
 
-// Every rule that applies to the design, worst first (severity rank, then rule order).
+// Every rule that applies to the design, worst first (severity rank, then rule order). A tip is
+// left out when taking it would add an error or caveat the design does not have.
 export function evaluate(data, choices) {
+  const found = rules(data, choices);
+  return found.filter((f) => f.severity !== "tip" || tipHolds(data, choices, f, found));
+}
+
+const BAD = ["error", "warning"];
+
+function tipHolds(data, choices, tip, found) {
+  const b = data.options[tip.b];
+  const before = new Set(found.filter((f) => BAD.includes(f.severity)).map((f) => f.rule));
+  const after = rules(data, { ...choices, [b.category]: b.id });
+  return !after.some((f) => BAD.includes(f.severity) && !before.has(f.rule));
+}
+
+function rules(data, choices) {
   const { rule_kinds: kinds, severities } = data.vocab;
   const chosen = new Set(Object.values(choices));
   const found = [];
@@ -70,10 +86,160 @@ export function combine(data, choices) {
   return out;
 }
 
-// The az command, Bicep and Terraform text of a design, and the merged settings behind them.
-export function texts(data, choices) {
+// --- what a design deploys (generator/features/design/deploy.py) ------------------------------------
+
+// The IP plan of a design: the planner inputs with the model and extra subnets from the choices
+// (null when the pod networking choice has no planner model).
+export function designPlan(params, choices, inputs) {
+  const chosen = Object.values(choices);
+  const model = chosen.find((oid) => params.models[oid]);
+  if (!model) return null;
+  const full = { ...inputs, model };
+  for (const e of params.extras) full[e.id + "_subnet"] = chosen.includes(e.option);
+  return plan(params, full);
+}
+
+// The values the deployment takes from a plan without errors.
+export function planValues(inputs, result) {
+  if (!result || !result.ok) return null;
+  const ranges = Object.fromEntries(result.ranges.map((r) => [r.id, r.cidr]));
+  const first = inputs.pools[0];
+  const subnets = Object.fromEntries(result.subnets.filter((s) => s.cidr).map((s) => [s.id, s.cidr]));
+  return {
+    node_count: parseInt(clean(first.nodes), 10),
+    max_pods: parseInt(clean(first.max_pods), 10),
+    pod_cidr: ranges["pod-cidr"] ?? null,
+    service_cidr: ranges["service-cidr"] ?? null,
+    dns_ip: ranges["dns-service-ip"] ?? null,
+    egress_sources: ["nodes", "pods"].filter((k) => k in subnets).map((k) => subnets[k]),
+  };
+}
+
+const KINDS = ["az", "bicep", "terraform"];
+
+// combine() with the plan's values and the parameters applied (deploy.apply).
+export function settings(data, choices, values) {
   const c = combine(data, choices);
-  return { az: azCommand(data.az_prefix, c.az), bicep: bicep(c.bicep), terraform: terraform(c.terraform), combined: c };
+  const out = Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v.map((e) => ({ ...e }))]));
+  // Bicep of options whose az commands need aks-preview: the pinned GA API version rejects it.
+  out.bicep = out.bicep.filter((e) => !data.options[e.option].select.requires);
+  for (const s of values ? data.deploy.plan : []) {
+    const value = values[s.value];
+    for (const kind of KINDS) {
+      const hit = out[kind].find((e) => e.key === s[kind]);
+      if (hit && value !== null) hit.value = value;
+      else if (!hit && value !== null && !s.only_if_set) out[kind].push({ key: s[kind], value, option: null, why: "From the IP plan." });
+    }
+  }
+  const used = [];
+  const chosen = Object.values(choices);
+  for (const p of data.deploy.parameters) {
+    const kinds = KINDS.filter((k) => p[k] && out[k].some((e) => e.key === p[k]));
+    if (!kinds.length) continue;
+    if (p.only_with && !chosen.includes(p.only_with)) {
+      for (const kind of kinds) out[kind] = out[kind].filter((e) => e.key !== p[kind]);
+      continue;
+    }
+    used.push(p.id);
+    const origin = out[kinds[0]].find((e) => e.key === p[kinds[0]]);
+    for (const kind of KINDS) {
+      if (!p[kind]) continue;
+      let hit = out[kind].find((e) => e.key === p[kind]);
+      if (!hit) {
+        hit = { key: p[kind], value: null, option: origin.option, why: "" };
+        out[kind].push(hit);
+      }
+      hit.value = { param: p.id };
+    }
+  }
+  out.parameters = used;
+  return out;
+}
+
+// Why nothing is deployed: the design's errors, then the IP plan's (empty: show the files).
+export function blockers(data, choices, result) {
+  const out = evaluate(data, choices).filter((f) => f.severity === "error").map((f) => f.text);
+  if (result && !result.ok) for (const e of result.errors) out.push(e.message);
+  return out;
+}
+
+// The pre-flight checklist of a design, with the IP plan's ranges filled in (deploy.checklist).
+export function checklist(data, choices, result, values) {
+  const chosen = Object.values(choices);
+  const cidrs = Object.fromEntries(((result && result.subnets) || []).filter((s) => s.cidr).map((s) => [s.id, s.cidr]));
+  const out = [];
+  for (const item of data.deploy.checklist) {
+    if (item.if !== null && !chosen.includes(item.if)) continue;
+    const text = item.text.replace(/\{subnet:([a-z]+)\}/g, (_, id) => (id in cidrs ? " (" + cidrs[id] + ")" : ""))
+      .replace("{node_count}", values ? String(values.node_count) : "your");
+    out.push(text);
+  }
+  return out;
+}
+
+// The outbound rules a firewall must allow for this design (deploy.egress_rules), and those the
+// Bicep and Terraform write (deploy.firewall_rules).
+const EGRESS_FIELDS = ["id", "kind", "destinations", "protocol", "port", "why", "required", "condition", "sources"];
+
+export function egressRules(data, choices) {
+  const chosen = Object.values(choices);
+  if (!data.egress.shown_on.some((o) => chosen.includes(o))) return [];
+  return data.egress.rules
+    .filter((r) => (!r.needed_with.length || r.needed_with.some((o) => chosen.includes(o))) && !r.not_needed_with.some((o) => chosen.includes(o)))
+    .map((r) => Object.fromEntries(EGRESS_FIELDS.map((k) => [k, r[k]])));
+}
+
+export function firewallRules(data, rules) {
+  return rules.filter((r) => r.required && !r.destinations.some((d) => d.replace(data.deploy.region.placeholder, "").includes("<")));
+}
+
+// The CLI extensions the design's az command needs (deploy.requires).
+export function requires(data, choices) {
+  const out = [];
+  for (const c of categories(data)) {
+    const opt = data.options[choices[c.id]];
+    if (opt && opt.select.az.length && opt.select.requires && !out.includes(opt.select.requires)) out.push(opt.select.requires);
+  }
+  return out;
+}
+
+// Chosen options whose az flags have no Bicep or Terraform form, and chosen previews.
+export function unexpressed(data, choices) {
+  const out = { bicep: [], terraform: [] };
+  const paramFlags = new Set(data.deploy.parameters.map((p) => p.az));
+  for (const c of categories(data)) {
+    const opt = data.options[choices[c.id]];
+    if (!opt) continue;
+    const flags = opt.select.az.map((f) => f.key).filter((f) => !paramFlags.has(f)).join(" ");
+    for (const kind of ["bicep", "terraform"]) {
+      if (flags && !opt.select[kind].length) out[kind].push(opt.name + ": no property here for " + flags + "; see the option's page.");
+    }
+    if (opt.select.requires && opt.select.bicep.length) {
+      const props = opt.select.bicep.map((p) => p.key.split(".").pop()).join(", ");
+      out.bicep.push(opt.name + ": " + props + " need a preview API version, not " + data.deploy.api_version + "; not set here.");
+    }
+    if (opt.status.level === "preview") {
+      out.bicep.push(opt.name + " is in preview: it may need a preview API version.");
+      out.terraform.push(opt.name + " is in preview: the azurerm provider may not support it yet.");
+    }
+  }
+  return out;
+}
+
+// The az script, Bicep file and Terraform configuration of a design, and the settings behind them.
+export function texts(data, choices, values) {
+  const s = settings(data, choices, values);
+  const notes = unexpressed(data, choices);
+  const d = data.deploy;
+  const fw = firewallRules(data, egressRules(data, choices));
+  const src = values && values.egress_sources.length ? values.egress_sources : ["*"];
+  return {
+    az: designAz(data.az_prefix, s.az, s.parameters, d.parameters),
+    bicep: designBicep(s.bicep, s.parameters, d.parameters, d.api_version, notes.bicep, d.base_parameters, fw, src, d.region),
+    terraform: designTerraform(s.terraform, s.parameters, d.parameters, d.azurerm_version, notes.terraform, d.base_parameters, fw, src, d.region),
+    combined: s,
+    requires: requires(data, choices),
+  };
 }
 
 // The design a query asks for (`query.get(categoryId)`), else the first preset, else each
@@ -88,8 +254,32 @@ export function choicesFrom(query, data) {
   return choices;
 }
 
+// The order fixes are offered in: recommended and GA first, then GA, preview, the rest.
+export function fixRank(opt) {
+  const ga = opt.status.level === "ga" && !opt.status.later.length;
+  return ga && opt.tags.includes("recommended") ? 0 : ga ? 1 : opt.status.level === "preview" ? 2 : 3;
+}
+
+// What is wrong with a design address (`query`: URLSearchParams), in words for the page: a
+// parameter given twice (the first value is used) and an option id a category does not have (the
+// design falls back as choicesFrom does). Ranges and counts are checked by the IP plan.
+export function queryProblems(query, data) {
+  const out = [];
+  const counts = new Map();
+  for (const [key] of query) counts.set(key, (counts.get(key) || 0) + 1);
+  for (const [key, n] of counts) if (n > 1) out.push("The address gives “" + key + "” " + n + " times; the first value, “" + query.get(key) + "”, is used.");
+  const choices = choicesFrom(query, data);
+  for (const c of categories(data)) {
+    const wanted = query.get(c.id);
+    if (wanted !== null && !c.options.includes(wanted)) {
+      out.push("“" + wanted + "” is not an option of " + c.name + " (" + c.options.join(", ") + "); the design uses " + data.options[choices[c.id]].name + " instead.");
+    }
+  }
+  return out;
+}
+
 // Which single change settles a finding without adding an error: for an error, up to three
-// options per category involved; for a tip, the recommended option itself.
+// options per category involved, best first (fixRank); for a tip, the recommended option itself.
 export function fixesFor(data, choices, finding) {
   const out = [];
   const errorsOf = (design) => evaluate(data, design).filter((f) => f.severity === "error");
@@ -97,7 +287,8 @@ export function fixesFor(data, choices, finding) {
   for (const cat of finding.change) {
     const c = categories(data).find((x) => x.id === cat);
     let n = 0;
-    for (const oid of c.options) {
+    const ranked = c.options.map((oid, i) => [fixRank(data.options[oid]), i, oid]).sort((x, y) => x[0] - y[0] || x[1] - y[1]).map((x) => x[2]);
+    for (const oid of ranked) {
       if (oid === choices[cat] || n >= 3 || (finding.severity === "tip" && oid !== finding.b)) continue;
       const errs = errorsOf({ ...choices, [cat]: oid });
       if (errs.some((f) => f.rule === finding.rule || !before.has(f.rule))) continue;
@@ -136,7 +327,8 @@ function recordDecision(data, cats, choices, az) {
     const o = data.options[choices[c.id]];
     L.push("| " + c.name + " | " + o.name + " | " + o.status.label + " |");
   }
-  L.push("", "```bash", az, "```", "");
+  if (az === null) L.push("", "No command yet: the design or its IP plan has errors to settle first.", "");
+  else L.push("", "```bash", az, "```", "");
   return L;
 }
 
@@ -173,14 +365,16 @@ function recordSources(data, cats, choices, found) {
   return L;
 }
 
-export function decisionRecord(data, choices, planResult, url, today) {
+// `values`: planValues() of the design's plan (null: the options' example values).
+export function decisionRecord(data, choices, planResult, url, today, values = null) {
   const cats = categories(data);
   const found = evaluate(data, choices);
+  const az = blockers(data, choices, planResult).length ? null : texts(data, choices, values).az;
   return [
     "# Decision record: AKS cluster networking", "", "- Status: Proposed", "- Date: " + today, "- Design: <" + url + ">", "",
     ...recordContext(data, cats, found),
     ...recordOptions(data, cats, choices),
-    ...recordDecision(data, cats, choices, texts(data, choices).az),
+    ...recordDecision(data, cats, choices, az),
     ...recordConsequences(data, cats, choices, found),
     ...recordPlan(planResult),
     ...recordSources(data, cats, choices, found),

@@ -13,6 +13,7 @@ export { fmt, parseIp, ipStr, parseCidr, smallestPrefix, bitsFor, nodesInPrefix,
 
 // ASCII whitespace only, as in calc.py (trim() and Python's strip() differ on a few characters).
 const text = (v) => (v === undefined || v === null ? "" : String(v).replace(/^[ \t\n\r\f\v]+|[ \t\n\r\f\v]+$/g, ""));
+export { text as clean };
 
 function words(value) {
   const items = Array.isArray(value) ? value : [value];

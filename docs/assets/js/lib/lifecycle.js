@@ -28,3 +28,12 @@ export function refineBadges(root = document, today = isoToday()) {
     badge.title = "As of " + today + "; this page was built before " + change[0];
   });
 }
+
+// The same for the statuses a script shows from JSON (the designer's options): each status with
+// `later` changes takes the level and label of the last change that has happened by today.
+export function refineStatuses(statuses, today = isoToday()) {
+  for (const status of statuses) {
+    const change = currentChange(status.later || [], today);
+    if (change) [status.level, status.label] = [change[1], change[2]];
+  }
+}

@@ -1,0 +1,397 @@
+"""What a design deploys: the merged settings of its options (``evaluate.combine``) with every value
+that is the user's own taken from the design's IP plan or left as a named parameter, formatted as a
+complete az script, Bicep file and Terraform configuration by ``site.snippets``.
+
+``cores/design.js`` mirrors ``plan_values`` and ``settings`` from the tables below (shipped as
+``deploy`` in ``api/design.json``); tests/test_js_cores.py holds the two to the same text.
+Nothing is added that the user did not choose: the plan's values replace the examples of the
+options' select data, and a parameter stands where a value can only be the user's (a subnet or
+identity resource ID). A design with errors, or an IP plan with errors, deploys nothing
+(``blockers``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ...core import model as m
+from ...core.read import KnowledgeBase
+from ...site import snippets
+from ..ipplan.calc import plan
+from ..ipplan.inputs import clean
+from ..ipplan.params import planner_params
+from .evaluate import combine, evaluate
+
+#: The pinned versions the generated files are written for (and the oracles test against).
+AKS_API_VERSION = "2026-06-01"
+AZURERM_VERSION = "4.55.0"
+
+#: Settings whose value comes from the IP plan: (plan value, az flag, Bicep path, Terraform path,
+#: only where a chosen option already sets it). The pod CIDR is only written for the pod
+#: networking options that use one (their select data names it).
+PLAN_SETTINGS: list[dict[str, Any]] = [
+    {
+        "value": "node_count",
+        "az": "--node-count",
+        "bicep": "properties.agentPoolProfiles[0].count",
+        "terraform": "default_node_pool.node_count",
+        "only_if_set": False,
+    },
+    {
+        "value": "max_pods",
+        "az": "--max-pods",
+        "bicep": "properties.agentPoolProfiles[0].maxPods",
+        "terraform": "default_node_pool.max_pods",
+        "only_if_set": False,
+    },
+    {
+        "value": "pod_cidr",
+        "az": "--pod-cidr",
+        "bicep": "properties.networkProfile.podCidr",
+        "terraform": "network_profile.pod_cidr",
+        "only_if_set": True,
+    },
+    {
+        "value": "service_cidr",
+        "az": "--service-cidr",
+        "bicep": "properties.networkProfile.serviceCidr",
+        "terraform": "network_profile.service_cidr",
+        "only_if_set": False,
+    },
+    {
+        "value": "dns_ip",
+        "az": "--dns-service-ip",
+        "bicep": "properties.networkProfile.dnsServiceIP",
+        "terraform": "network_profile.dns_service_ip",
+        "only_if_set": False,
+    },
+]
+
+#: Values only the user can give, written as parameters: a shell variable, a Bicep ``param``, a
+#: Terraform ``variable``. When an option sets one of them in any of the three forms, all three
+#: get it (Bring your own VNet names the node subnet for az only in its select data). With
+#: ``only_with``, the setting is dropped unless that option is chosen: a subnet ID that an option
+#: calls optional is left out on an AKS-managed network.
+PARAMETERS: list[dict[str, Any]] = [
+    {
+        "id": "node_subnet_id",
+        "az": "--vnet-subnet-id",
+        "bicep": "properties.agentPoolProfiles[0].vnetSubnetID",
+        "terraform": "default_node_pool.vnet_subnet_id",
+        "what": "Resource ID of the node subnet",
+        "only_with": "byo-vnet",
+    },
+    {
+        "id": "pod_subnet_id",
+        "az": "--pod-subnet-id",
+        "bicep": "properties.agentPoolProfiles[0].podSubnetID",
+        "terraform": "default_node_pool.pod_subnet_id",
+        "what": "Resource ID of the pod subnet",
+        "only_with": "byo-vnet",
+    },
+    {
+        "id": "apiserver_subnet_id",
+        "az": "--apiserver-subnet-id",
+        "bicep": "properties.apiServerAccessProfile.subnetId",
+        "terraform": "api_server_access_profile.subnet_id",
+        "what": "Resource ID of the delegated API server subnet",
+        "only_with": "byo-vnet",
+    },
+    {
+        "id": "identity_id",
+        "az": "--assign-identity",
+        "bicep": None,
+        "terraform": None,
+        "what": "Resource ID of the user-assigned managed identity of the cluster",
+        "only_with": None,
+    },
+]
+
+
+#: The pre-flight checklist: what must exist or be allowed before the files run, for the chosen
+#: options (``if``; none: always). ``{subnet:ID}`` is the range the IP plan proposes for that
+#: subnet, ``{value}`` a plan value. Facts from each option's select notes and limits.
+CHECKLIST: list[dict[str, Any]] = [
+    {
+        "if": "byo-vnet",
+        "text": "Create the node subnet{subnet:nodes} in your VNet, not delegated, and grant the cluster "
+        "identity Network Contributor on it (or a custom role with the join and read actions).",
+    },
+    {
+        "if": "azure-cni-pod-subnet-dynamic",
+        "text": "Create the pod subnet{subnet:pods} in the same VNet; the cluster identity needs Network "
+        "Contributor on it too.",
+    },
+    {
+        "if": "azure-cni-pod-subnet-static-block",
+        "text": "Create the pod subnet{subnet:pods} in the same VNet, unused by pools with dynamic "
+        "allocation; the cluster identity needs Network Contributor on it too.",
+    },
+    {
+        "if": "api-server-vnet-integration",
+        "text": "Create the API server subnet{subnet:apiserver}, /28 or larger, delegated to "
+        "Microsoft.ContainerService/managedClusters, and grant the cluster identity Network Contributor on it.",
+    },
+    {
+        "if": "user-defined-routing",
+        "text": "Deploy the firewall or appliance (for Azure Firewall, AzureFirewallSubnet{subnet:firewall}), then "
+        "a route table with 0.0.0.0/0 to its private IP (next hop VirtualAppliance, never Internet), associated "
+        "with the node subnet before the cluster is created; the cluster identity needs Network Contributor on "
+        "the route table.",
+    },
+    {
+        "if": "user-defined-routing",
+        "text": "Allow the cluster's required outbound FQDNs and ports on the firewall before creating the "
+        "cluster: without them the nodes cannot bootstrap.",
+    },
+    {
+        "if": "user-assigned-nat-gateway",
+        "text": "Create the NAT gateway with its public IP (StandardV2 for zone redundancy) and associate it with "
+        "the node subnet before creating the cluster.",
+    },
+    {
+        "if": "application-gateway-for-containers",
+        "text": "Create the Application Gateway for Containers subnet{subnet:agc}, delegated to "
+        "Microsoft.ServiceNetworking/trafficControllers, and the ALB Controller's user-assigned identity with "
+        "a federated credential and its roles.",
+    },
+    {
+        "if": "private-cluster",
+        "text": "Give operators and pipelines a network path and DNS resolution to the private API server "
+        "endpoint.",
+    },
+    {
+        "if": "outbound-none",
+        "text": "Make sure everything the cluster pulls comes from the artifact cache or private endpoints: "
+        "there is no outbound internet path.",
+    },
+    {
+        "if": None,
+        "text": "Check the regional vCPU quota of your VM size for {node_count} nodes plus surge, and register "
+        "the Microsoft.ContainerService resource provider.",
+    },
+]
+
+
+def checklist(kb: KnowledgeBase, choices: dict[str, str], result: dict[str, Any] | None,
+              values: dict[str, Any] | None) -> list[str]:
+    """The pre-flight checklist of a design, with the IP plan's ranges filled in."""
+    chosen = set(choices.values())
+    cidrs = {s["id"]: s["cidr"] for s in (result or {}).get("subnets", []) if s.get("cidr")}
+    out = []
+    for item in CHECKLIST:
+        if item["if"] is not None and item["if"] not in chosen:
+            continue
+        text = re.sub(r"\{subnet:([a-z]+)\}", lambda x: f" ({cidrs[x.group(1)]})" if x.group(1) in cidrs else "",
+                      item["text"])
+        text = text.replace("{node_count}", str(values["node_count"]) if values else "your")
+        out.append(text)
+    return out
+
+
+def design_plan(kb: KnowledgeBase, choices: dict[str, str], inputs: dict[str, Any]) -> dict[str, Any] | None:
+    """The IP plan of a design: ``inputs`` as the planner reads them, with the pod networking
+    model and the extra subnets taken from the choices (``None`` when the chosen pod networking
+    option has no planner model)."""
+    params = planner_params(kb)
+    chosen = set(choices.values())
+    model = next((oid for oid in choices.values() if oid in params["models"]), None)
+    if model is None:
+        return None
+    full = {**inputs, "model": model}
+    for extra in params["extras"]:
+        full[f"{extra['id']}_subnet"] = extra["option"] in chosen
+    return plan(params, full)
+
+
+def plan_values(inputs: dict[str, Any], result: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The values the deployment takes from a plan that has no errors: the first pool's node
+    count and max pods, the pod CIDR (``None`` for models without one), service CIDR, DNS IP."""
+    if not result or not result["ok"]:
+        return None
+    ranges = {r["id"]: r["cidr"] for r in result["ranges"]}
+    first = inputs["pools"][0]
+    subnets = {s["id"]: s["cidr"] for s in result["subnets"] if s.get("cidr")}
+    return {
+        "node_count": int(clean(first["nodes"])),
+        "max_pods": int(clean(first["max_pods"])),
+        "pod_cidr": ranges.get("pod-cidr"),
+        "service_cidr": ranges.get("service-cidr"),
+        "dns_ip": ranges.get("dns-service-ip"),
+        "egress_sources": [subnets[k] for k in ("nodes", "pods") if k in subnets],
+    }
+
+
+def settings(kb: KnowledgeBase, choices: dict[str, str], values: dict[str, Any] | None) -> dict[str, Any]:
+    """``combine`` with the plan's values and the parameters applied (see ``apply``)."""
+    chosen = {o for o in choices.values() if o in kb.options}
+    preview = {o for o in chosen if kb.options[o].select.requires}
+    return apply(combine(kb, choices), values, chosen, preview)
+
+
+def apply(
+    combined: dict[str, Any], values: dict[str, Any] | None, chosen: set[str], preview: set[str]
+) -> dict[str, Any]:
+    """The plan's values in place of the examples, parameters for the user's own values; the Bicep
+    of ``preview`` options (whose az commands need aks-preview) is left out: the pinned GA API
+    version does not accept it (``unexpressed`` says so in the file)."""
+    out = {k: [dict(e) for e in v] for k, v in combined.items()}
+    out["bicep"] = [e for e in out["bicep"] if e["option"] not in preview]
+    for s in PLAN_SETTINGS if values else []:
+        value = values[s["value"]] if values else None
+        for kind in ("az", "bicep", "terraform"):
+            entries = out[kind]
+            hit = next((e for e in entries if e["key"] == s[kind]), None)
+            if hit is not None and value is not None:
+                hit["value"] = value
+            elif hit is None and value is not None and not s["only_if_set"]:
+                entries.append({"key": s[kind], "value": value, "option": None, "why": "From the IP plan."})
+    used = []
+    for p in PARAMETERS:
+        kinds = [k for k in ("az", "bicep", "terraform") if p[k] and any(e["key"] == p[k] for e in out[k])]
+        if not kinds:
+            continue
+        if p["only_with"] and p["only_with"] not in chosen:
+            for kind in kinds:
+                out[kind] = [e for e in out[kind] if e["key"] != p[kind]]
+            continue
+        used.append(p["id"])
+        origin = next(e for e in out[kinds[0]] if e["key"] == p[kinds[0]])
+        for kind in ("az", "bicep", "terraform"):
+            if not p[kind]:
+                continue
+            hit = next((e for e in out[kind] if e["key"] == p[kind]), None)
+            if hit is None:
+                out[kind].append({"key": p[kind], "value": None, "option": origin["option"], "why": ""})
+                hit = out[kind][-1]
+            hit["value"] = {"param": p["id"]}
+    out["parameters"] = used
+    return out
+
+
+def blockers(kb: KnowledgeBase, choices: dict[str, str], result: dict[str, Any] | None) -> list[str]:
+    """Why no command is shown: the design's errors and the IP plan's errors (empty: show it)."""
+    out = [f["text"] for f in evaluate(kb, choices) if f["severity"] == "error"]
+    if result is not None and not result["ok"]:
+        out += [e["message"] for e in result["errors"]]
+    return out
+
+
+def requires(kb: KnowledgeBase, choices: dict[str, str]) -> list[str]:
+    """The CLI extensions the design's az command needs (from chosen options that add az flags)."""
+    out = []
+    for cat in (c.id for layer in kb.layers for c in layer.categories):
+        opt = kb.options.get(choices.get(cat, ""))
+        if opt is not None and opt.select.az_aks_create and opt.select.requires and opt.select.requires not in out:
+            out.append(opt.select.requires)
+    return out
+
+
+def egress_rules(kb: KnowledgeBase, choices: dict[str, str]) -> list[dict[str, Any]]:
+    """The outbound rules a firewall must allow for this design (``data/egress.yaml``): none unless
+    an option whose page lists them (``shown_on``, the firewall egress option) is chosen."""
+    chosen = set(choices.values())
+    if not chosen & set(kb.egress_shown_on):
+        return []
+    return [
+        r.model_dump(mode="json", include=EGRESS_FIELDS)
+        for r in kb.egress
+        if (not r.needed_with or chosen & set(r.needed_with)) and not chosen & set(r.not_needed_with)
+    ]
+
+
+EGRESS_FIELDS = {"id", "kind", "destinations", "protocol", "port", "why", "required", "condition", "sources"}
+
+
+def firewall_rules(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rules written into the Bicep and Terraform: required ones whose destinations need no
+    value of yours (the region is a parameter already)."""
+    own = [r for r in rules if any("<" in d.replace(snippets.REGION["placeholder"], "") for d in r["destinations"])]
+    return [r for r in rules if r["required"] and r not in own]
+
+
+def unexpressed(kb: KnowledgeBase, choices: dict[str, str]) -> dict[str, list[str]]:
+    """Chosen options whose az flags have no Bicep or Terraform form in the data, and chosen
+    previews: said in a comment of that output instead of being dropped silently."""
+    out: dict[str, list[str]] = {"bicep": [], "terraform": []}
+    for cat in (c.id for layer in kb.layers for c in layer.categories):
+        opt = kb.options.get(choices.get(cat, ""))
+        if opt is None:
+            continue
+        flags = " ".join(f.flag for f in opt.select.az_aks_create if f.flag not in _PARAM_FLAGS)
+        for kind in ("bicep", "terraform"):
+            if flags and not getattr(opt.select, kind):
+                out[kind].append(f"{opt.name}: no property here for {flags}; see the option's page.")
+        if opt.select.requires and opt.select.bicep:
+            props = ", ".join(p.property.rsplit(".", 1)[-1] for p in opt.select.bicep)
+            out["bicep"].append(
+                f"{opt.name}: {props} need a preview API version, not {AKS_API_VERSION}; not set here."
+            )
+        if kb.state(opt).level is m.Status.preview:
+            out["bicep"].append(f"{opt.name} is in preview: it may need a preview API version.")
+            out["terraform"].append(f"{opt.name} is in preview: the azurerm provider may not support it yet.")
+    return out
+
+
+_PARAM_FLAGS = {p["az"] for p in PARAMETERS}
+
+
+def texts(kb: KnowledgeBase, choices: dict[str, str], values: dict[str, Any] | None) -> dict[str, Any]:
+    """The az script, Bicep file and Terraform configuration of a design (no checks: see ``blockers``)."""
+    s = settings(kb, choices, values)
+    notes = unexpressed(kb, choices)
+    fw = firewall_rules(egress_rules(kb, choices))
+    src = (values or {}).get("egress_sources") or ["*"]
+    return {
+        "az": snippets.design_az(s["az"], s["parameters"], PARAMETERS),
+        "bicep": snippets.design_bicep(
+            s["bicep"], s["parameters"], PARAMETERS, AKS_API_VERSION, notes["bicep"], fw, src
+        ),
+        "terraform": snippets.design_terraform(
+            s["terraform"], s["parameters"], PARAMETERS, AZURERM_VERSION, notes["terraform"], fw, src
+        ),
+        "settings": s,
+        "requires": requires(kb, choices),
+    }
+
+
+def default_inputs(kb: KnowledgeBase, choices: dict[str, str]) -> dict[str, Any]:
+    """The planner inputs a design starts from (``ui/planner.js:readState`` with no URL
+    parameters): the example plan, with the chosen model's default max pods."""
+    params = planner_params(kb)
+    model = next((params["models"][o] for o in choices.values() if o in params["models"]), {})
+    pods = str(model.get("default_pods") or model.get("max_pods") or "")
+    ex = params["example"]
+    return {
+        "pools": [{"nodes": str(p["nodes"]), "surge": str(p["surge"]), "max_pods": pods} for p in ex["pools"]],
+        "vnet": ", ".join(ex["vnet"]),
+        "pod_cidr": ex["pod_cidr"],
+        "service_cidr": ex["service_cidr"],
+        "dns_ip": ex["dns_ip"],
+        "in_use": ", ".join(ex["in_use"]),
+    }
+
+
+def preset_texts(kb: KnowledgeBase, choices: dict[str, str]) -> dict[str, Any]:
+    """A preset's files, with the plan of ``default_inputs`` (what the designer first shows)."""
+    inputs = default_inputs(kb, choices)
+    return texts(kb, choices, plan_values(inputs, design_plan(kb, choices, inputs)))
+
+
+def golden_text(kb: KnowledgeBase, choices: dict[str, str]) -> str:
+    t = preset_texts(kb, choices)
+    return f"# az\n{t['az']}\n\n# bicep\n{t['bicep']}\n\n# terraform\n{t['terraform']}\n"
+
+
+def deploy_data() -> dict[str, Any]:
+    """The tables ``cores/design.js`` applies (shipped in ``api/design.json``)."""
+    return {
+        "plan": PLAN_SETTINGS,
+        "parameters": PARAMETERS,
+        "api_version": AKS_API_VERSION,
+        "azurerm_version": AZURERM_VERSION,
+        "base_parameters": [list(x) for x in snippets.BASE_PARAMETERS],
+        "checklist": CHECKLIST,
+        "region": snippets.REGION,
+    }
