@@ -234,6 +234,46 @@ class _Reader:
                     yield parsed, origin, path
 
 
+def _read_categories(r: _Reader, paths: list[Path]) -> None:
+    kb = r.kb
+    for path in paths:
+        if result := r.parse(path, m.CategoryFile):
+            parsed, loaded = result
+            kb.layers = list(parsed.layers)
+            kb.command_order = list(parsed.command_order)
+            for li, layer in enumerate(parsed.layers):
+                kb.origins[("layer", layer.id)] = Origin(loaded.path, loaded.data, ("layers", li))
+                for ci, cat in enumerate(layer.categories):
+                    kb.origins[("category", cat.id)] = Origin(
+                        loaded.path, loaded.data, ("layers", li, "categories", ci)
+                    )
+
+
+def _read_egress(r: _Reader, path: Path) -> None:
+    """``egress.yaml`` (optional): what a firewall must allow (option pages, designer)."""
+    if path.is_file() and (result := r.parse(path, m.EgressFile)):
+        parsed, loaded = result
+        r.kb.egress_shown_on = list(parsed.shown_on)
+        r.kb.egress = [
+            rule
+            for i, rule in enumerate(parsed.rules)
+            if r.register("egress", rule.id, Origin(loaded.path, loaded.data, ("rules", i)))
+        ]
+
+
+def _read_options(r: _Reader, root: Path) -> None:
+    for opt, origin, path in r.per_file(sorted(root.glob(OPTION_GLOB)), m.Option, "option"):
+        if opt.category != path.parent.name:
+            message = f"category '{opt.category}' does not match the folder 'options/{path.parent.name}/'"
+            r.errors.append(DataError(origin.at("category"), message))
+            r.kb.unreadable.add(opt.id)
+            continue
+        r.kb.options[opt.id] = opt
+    for stray in sorted(p for p in root.glob("options/**/*") if p.is_file() and not p.match(OPTION_GLOB)):
+        message = "unexpected file: options live at options/<category>/<id>.yaml"
+        r.errors.append(DataError(Position(relpath(stray, r.project_root)), message))
+
+
 def read(root: Path, project_root: Path | None = None) -> tuple[KnowledgeBase, list[DataError]]:
     """Read everything under ``root``; return the KB (possibly partial) and every error found."""
     project_root = project_root or root.parent
@@ -247,55 +287,18 @@ def read(root: Path, project_root: Path | None = None) -> tuple[KnowledgeBase, l
             return []
         return [path]
 
-    for path in required("categories.yaml"):
-        if result := r.parse(path, m.CategoryFile):
-            parsed, loaded = result
-            kb.layers = list(parsed.layers)
-            kb.command_order = list(parsed.command_order)
-            for li, layer in enumerate(parsed.layers):
-                kb.origins[("layer", layer.id)] = Origin(loaded.path, loaded.data, ("layers", li))
-                for ci, cat in enumerate(layer.categories):
-                    kb.origins[("category", cat.id)] = Origin(
-                        loaded.path, loaded.data, ("layers", li, "categories", ci)
-                    )
+    def optional(name: str) -> list[Path]:
+        return [root / name] if (root / name).is_file() else []
 
-    kb.sources = {
-        s.id: s for s in r.entries(_globbed(root, "sources", r.errors, project_root), m.SourceFile, "sources", "source")
-    }
+    _read_categories(r, required("categories.yaml"))
+    sources = r.entries(_globbed(root, "sources", r.errors, project_root), m.SourceFile, "sources", "source")
+    kb.sources = {s.id: s for s in sources}
     kb.rules = list(r.entries(_globbed(root, "rules", r.errors, project_root), m.RuleFile, "rules", "rule"))
     kb.terms = list(r.entries(required("glossary.yaml"), m.GlossaryFile, "terms", "term"))
-    presets = root / "presets.yaml"  # optional: only the designer needs it
-    kb.presets = list(r.entries([presets] if presets.is_file() else [], m.PresetFile, "presets", "preset"))
-    changes = root / "changes.yaml"  # optional: the record of content changes
-    kb.changes = list(r.entries([changes] if changes.is_file() else [], m.ChangeFile, "changes", "change"))
-    egress = root / "egress.yaml"  # optional: what a firewall must allow (option pages, designer)
-    if egress.is_file() and (result := r.parse(egress, m.EgressFile)):
-        parsed, loaded = result
-        kb.egress_shown_on = list(parsed.shown_on)
-        kb.egress = [
-            rule
-            for i, rule in enumerate(parsed.rules)
-            if r.register("egress", rule.id, Origin(loaded.path, loaded.data, ("rules", i)))
-        ]
-
-    kb.shared_ok = not r.errors  # categories, sources, rules, glossary and presets all read
-    for opt, origin, path in r.per_file(sorted(root.glob(OPTION_GLOB)), m.Option, "option"):
-        if opt.category != path.parent.name:
-            r.errors.append(
-                DataError(
-                    origin.at("category"),
-                    f"category '{opt.category}' does not match the folder 'options/{path.parent.name}/'",
-                )
-            )
-            kb.unreadable.add(opt.id)
-            continue
-        kb.options[opt.id] = opt
+    kb.presets = list(r.entries(optional("presets.yaml"), m.PresetFile, "presets", "preset"))  # the designer's
+    kb.changes = list(r.entries(optional("changes.yaml"), m.ChangeFile, "changes", "change"))  # content changes
+    _read_egress(r, root / "egress.yaml")
+    kb.shared_ok = not r.errors  # categories, sources, rules, glossary, presets, changes, egress all read
+    _read_options(r, root)
     kb.trees = {t.id: t for t, _, _ in r.per_file(sorted(root.glob("trees/*.yaml")), m.Tree, "tree")}
-
-    for stray in sorted(p for p in root.glob("options/**/*") if p.is_file() and not p.match(OPTION_GLOB)):
-        r.errors.append(
-            DataError(
-                Position(relpath(stray, project_root)), "unexpected file: options live at options/<category>/<id>.yaml"
-            )
-        )
     return kb, r.errors

@@ -2,6 +2,10 @@
 
 One implementation for the option pages, the designer and the CLI, so a flag is only ever
 written in the data (``select`` of an option) and formatted here.
+
+Longer than most modules: one formatter per output (az, Bicep, HCL), each for a fragment (option
+pages) and for a complete file (the designer). A later split: the complete files into
+``features/design``, where only the designer uses them.
 """
 
 from __future__ import annotations

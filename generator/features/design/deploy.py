@@ -8,6 +8,10 @@ Nothing is added that the user did not choose: the plan's values replace the exa
 options' select data, and a parameter stands where a value can only be the user's (a subnet or
 identity resource ID). A design with errors, or an IP plan with errors, deploys nothing
 (``blockers``).
+
+Longer than most modules because of its tables (the parameters a design may need, and which
+settings the plan's values replace), which are shipped to the browser as they are; the functions
+after them are short. A later split: the tables into data, as the egress rules already are.
 """
 
 from __future__ import annotations
