@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, Protocol
 
-from ..core.settings import Settings
 from ..core.errors import DataError
 from ..core.read import KnowledgeBase
+from ..core.settings import Settings
 from .page import Page
 
 

@@ -8,36 +8,29 @@ import html
 from typing import Any
 
 from ..core import model as m
-from ..core.settings import Settings
 from ..core.read import KnowledgeBase
+from ..core.settings import Settings
 from ..core.vocab import MIGRATION_HOW
 from . import urls
 from .page import Page
 from .search import search_meta
 from .timeline import window
-from .views import (
-    Notes,
-    cell_view,
-    is_stale,
-    lifecycle_box,
-    lifecycle_events,
-    option_sources,
-    rules_for,
-    status_badge,
-)
+from .views import Notes, cell_view, is_stale, lifecycle_box, lifecycle_events, option_sources, rules_for, status_badge
 
 
 def _category_table(kb: KnowledgeBase, cat: m.Category, notes: Notes) -> dict[str, Any]:
     rows = []
     for opt in kb.options_in(cat.id):
-        rows.append({
-            "id": opt.id,
-            "name": opt.name,
-            "src": urls.option(opt.id),
-            "status": status_badge(kb, opt),
-            "summary": opt.summary,
-            "cells": [cell_view(opt.cells[d.id], d, notes) for d in cat.dimensions],
-        })
+        rows.append(
+            {
+                "id": opt.id,
+                "name": opt.name,
+                "src": urls.option(opt.id),
+                "status": status_badge(kb, opt),
+                "summary": opt.summary,
+                "cells": [cell_view(opt.cells[d.id], d, notes) for d in cat.dimensions],
+            }
+        )
     return {"dimensions": cat.dimensions, "rows": rows}
 
 
@@ -57,42 +50,90 @@ def home_page(kb: KnowledgeBase) -> Page:
     for layer in kb.layers:
         cats = []
         for cat in layer.categories:
-            cats.append({"cat": cat, "src": urls.category(layer.id, cat.id), "options": [
-                {"opt": o, "src": urls.option(o.id), "status": status_badge(kb, o)} for o in kb.options_in(cat.id)
-            ]})
+            cats.append(
+                {
+                    "cat": cat,
+                    "src": urls.category(layer.id, cat.id),
+                    "options": [
+                        {"opt": o, "src": urls.option(o.id), "status": status_badge(kb, o)}
+                        for o in kb.options_in(cat.id)
+                    ],
+                }
+            )
         layers.append({"layer": layer, "src": urls.layer(layer.id), "categories": cats})
-    tools = {"decide": urls.decide_index(), "compare": urls.compare_index(), "matrix": urls.compatibility(),
-             "design": urls.design(), "planner": urls.ip_planner()}
-    return Page(urls.home(), "home.md.j2", "AKS Networking Atlas",
-                "Choose how an Azure Kubernetes Service cluster is networked, layer by layer: compare options, check compatibility, and link the answer.",
-                {"layers": layers, "option_count": len(kb.options), "tools": tools, "tree_count": len(kb.trees),
-                 "rule_count": len(kb.rules), "preset_count": len(kb.presets), "ends": _ends_window(kb),
-                 "meta": {"hide": ["navigation"]}},
-                edit_path=kb.first_path("layer"))
+    tools = {
+        "decide": urls.decide_index(),
+        "compare": urls.compare_index(),
+        "matrix": urls.compatibility(),
+        "design": urls.design(),
+        "planner": urls.ip_planner(),
+    }
+    return Page(
+        urls.home(),
+        "home.md.j2",
+        "AKS Networking Atlas",
+        "Choose how an Azure Kubernetes Service cluster is networked, layer by layer: compare options, check "
+        "compatibility, and link the answer.",
+        {
+            "layers": layers,
+            "option_count": len(kb.options),
+            "tools": tools,
+            "tree_count": len(kb.trees),
+            "rule_count": len(kb.rules),
+            "preset_count": len(kb.presets),
+            "ends": _ends_window(kb),
+            "meta": {"hide": ["navigation"]},
+        },
+        edit_path=kb.first_path("layer"),
+    )
 
 
 def layer_page(kb: KnowledgeBase, layer: m.Layer) -> Page:
-    cats = [{"cat": c, "src": urls.category(layer.id, c.id), "options": [
-        {"opt": o, "src": urls.option(o.id), "status": status_badge(kb, o)} for o in kb.options_in(c.id)
-    ]} for c in layer.categories]
-    return Page(urls.layer(layer.id), "layer.md.j2", layer.name, layer.summary,
-                {"layer": layer, "categories": cats, "meta": search_meta("layer")},
-                edit_path=kb.origin("layer", layer.id).path)
+    cats = [
+        {
+            "cat": c,
+            "src": urls.category(layer.id, c.id),
+            "options": [
+                {"opt": o, "src": urls.option(o.id), "status": status_badge(kb, o)} for o in kb.options_in(c.id)
+            ],
+        }
+        for c in layer.categories
+    ]
+    return Page(
+        urls.layer(layer.id),
+        "layer.md.j2",
+        layer.name,
+        layer.summary,
+        {"layer": layer, "categories": cats, "meta": search_meta("layer")},
+        edit_path=kb.origin("layer", layer.id).path,
+    )
 
 
 def category_page(kb: KnowledgeBase, layer: m.Layer, cat: m.Category) -> Page:
     notes = Notes()
     table = _category_table(kb, cat, notes)
-    return Page(urls.category(layer.id, cat.id), "category.md.j2", cat.name, f"{cat.question} {cat.summary}",
-                {"layer": layer, "cat": cat, "table": table, "notes": notes.items, "sources": kb.sources,
-                 "meta": {"hide": ["navigation", "toc"], **search_meta("category", [cat.name])}},
-                edit_path=kb.origin("category", cat.id).path)
+    return Page(
+        urls.category(layer.id, cat.id),
+        "category.md.j2",
+        cat.name,
+        f"{cat.question} {cat.summary}",
+        {
+            "layer": layer,
+            "cat": cat,
+            "table": table,
+            "notes": notes.items,
+            "sources": kb.sources,
+            "meta": {"hide": ["navigation", "toc"], **search_meta("category", [cat.name])},
+        },
+        edit_path=kb.origin("category", cat.id).path,
+    )
 
 
 def egress_rows(kb: KnowledgeBase) -> list[dict[str, Any]]:
     """The outbound rules a firewall must allow (data/egress.yaml), with the options that drop one."""
-    return [{"rule": r, "not_with": [kb.options[o].name for o in r.not_needed_with if o in kb.options]}
-            for r in kb.egress]
+    return [
+        {"rule": r, "not_with": [kb.options[o].name for o in r.not_needed_with if o in kb.options]} for r in kb.egress
+    ]
 
 
 def option_page(kb: KnowledgeBase, opt: m.Option, settings: Settings) -> Page:
@@ -100,23 +141,46 @@ def option_page(kb: KnowledgeBase, opt: m.Option, settings: Settings) -> Page:
     layer = kb.layer_of(cat.id)
     notes = Notes()
     facts = [{"dim": d, "cell": cell_view(opt.cells[d.id], d, notes)} for d in cat.dimensions]
-    siblings = [{"opt": o, "src": urls.option(o.id), "status": status_badge(kb, o), "pair_src": urls.pair(opt.id, o.id)}
-                for o in kb.options_in(cat.id) if o.id != opt.id]
-    migrations = [{"mig": mig, "how": MIGRATION_HOW[mig.how], "target": kb.options[mig.to], "target_src": urls.option(mig.to)}
-                  for mig in opt.migrations]
+    siblings = [
+        {"opt": o, "src": urls.option(o.id), "status": status_badge(kb, o), "pair_src": urls.pair(opt.id, o.id)}
+        for o in kb.options_in(cat.id)
+        if o.id != opt.id
+    ]
+    migrations = [
+        {"mig": mig, "how": MIGRATION_HOW[mig.how], "target": kb.options[mig.to], "target_src": urls.option(mig.to)}
+        for mig in opt.migrations
+    ]
     stale = is_stale(opt.verified_on, settings.today, settings.review_days)
     successor = opt.lifecycle.superseded_by
-    variants = [{"v": v, "status": status_badge(kb, v), "events": lifecycle_events(kb, v.lifecycle)} for v in opt.variants]
+    variants = [
+        {"v": v, "status": status_badge(kb, v), "events": lifecycle_events(kb, v.lifecycle)} for v in opt.variants
+    ]
     return Page(
-        urls.option(opt.id), "option.md.j2", opt.name, opt.summary,
+        urls.option(opt.id),
+        "option.md.j2",
+        opt.name,
+        opt.summary,
         {
-            "opt": opt, "cat": cat, "layer": layer, "cat_src": urls.category(layer.id, cat.id),
-            "status": status_badge(kb, opt), "facts": facts, "notes": notes.items, "siblings": siblings,
-            "migrations": migrations, "rules": rules_for(kb, opt.id), "sources": kb.sources,
-            "cited": option_sources(opt), "stale": stale, "review_days": settings.review_days,
-            "lifecycle": lifecycle_box(kb, opt), "events": lifecycle_events(kb, opt.lifecycle), "variants": variants,
+            "opt": opt,
+            "cat": cat,
+            "layer": layer,
+            "cat_src": urls.category(layer.id, cat.id),
+            "status": status_badge(kb, opt),
+            "facts": facts,
+            "notes": notes.items,
+            "siblings": siblings,
+            "migrations": migrations,
+            "rules": rules_for(kb, opt.id),
+            "sources": kb.sources,
+            "cited": option_sources(opt),
+            "stale": stale,
+            "review_days": settings.review_days,
+            "lifecycle": lifecycle_box(kb, opt),
+            "events": lifecycle_events(kb, opt.lifecycle),
+            "variants": variants,
             "successor": {"opt": kb.options[successor], "src": urls.option(successor)} if successor else None,
-            "egress": egress_rows(kb) if opt.id in kb.egress_shown_on else [], "design_src": urls.design(),
+            "egress": egress_rows(kb) if opt.id in kb.egress_shown_on else [],
+            "design_src": urls.design(),
             "meta": search_meta("option", opt.keywords),
         },
         edit_path=kb.origin("option", opt.id).path,
@@ -125,9 +189,20 @@ def option_page(kb: KnowledgeBase, opt: m.Option, settings: Settings) -> Page:
 
 def glossary_page(kb: KnowledgeBase) -> Page:
     terms = sorted(kb.terms, key=lambda t: t.term.lower())
-    return Page(urls.glossary(), "glossary.md.j2", "Glossary", "The networking terms and abbreviations used across the atlas, explained.",
-                {"terms": [{"term": t, "see": [{"opt": kb.options[s], "src": urls.option(s)} for s in t.see]} for t in terms],
-                 "sources": kb.sources, "meta": search_meta("glossary")}, edit_path=kb.first_path("term"))
+    return Page(
+        urls.glossary(),
+        "glossary.md.j2",
+        "Glossary",
+        "The networking terms and abbreviations used across the atlas, explained.",
+        {
+            "terms": [
+                {"term": t, "see": [{"opt": kb.options[s], "src": urls.option(s)} for s in t.see]} for t in terms
+            ],
+            "sources": kb.sources,
+            "meta": search_meta("glossary"),
+        },
+        edit_path=kb.first_path("term"),
+    )
 
 
 def tags_page(kb: KnowledgeBase) -> Page:
@@ -137,8 +212,13 @@ def tags_page(kb: KnowledgeBase) -> Page:
         state = kb.state(opt).level
         for tag in opt.tags + ([state.value] if state is not m.Status.ga else []):
             by_tag.setdefault(tag, []).append({"opt": opt, "src": urls.option(opt.id), "status": status_badge(kb, opt)})
-    return Page(urls.tags(), "tags.md.j2", "Tags", "Options grouped by tag: recommended, preview, retiring and more.",
-                {"tags": sorted(by_tag.items())})
+    return Page(
+        urls.tags(),
+        "tags.md.j2",
+        "Tags",
+        "Options grouped by tag: recommended, preview, retiring and more.",
+        {"tags": sorted(by_tag.items())},
+    )
 
 
 def alias_pages(kb: KnowledgeBase) -> list[Page]:
@@ -148,15 +228,27 @@ def alias_pages(kb: KnowledgeBase) -> list[Page]:
         for alias in opt.aliases:
             src = urls.option(alias)
             target = urls.html_link(src, urls.option(opt.id))
-            out.append(Page(src, "redirect.md.j2", opt.name, f"{opt.name} moved to a new address.",
-                            {"target_src": urls.md_link(src, urls.option(opt.id)), "opt": opt,
-                             "meta": {"template": "redirect.html", "redirect": target}}))
+            out.append(
+                Page(
+                    src,
+                    "redirect.md.j2",
+                    opt.name,
+                    f"{opt.name} moved to a new address.",
+                    {
+                        "target_src": urls.md_link(src, urls.option(opt.id)),
+                        "opt": opt,
+                        "meta": {"template": "redirect.html", "redirect": target},
+                    },
+                )
+            )
     return out
 
 
 def abbreviations(kb: KnowledgeBase) -> str:
     """Markdown abbreviation definitions appended to every page (tooltips site-wide)."""
-    lines = [f"*[{t.term}]: {t.expansion}" for t in sorted(kb.terms, key=lambda t: t.term) if t.abbreviation and t.expansion]
+    lines = [
+        f"*[{t.term}]: {t.expansion}" for t in sorted(kb.terms, key=lambda t: t.term) if t.abbreviation and t.expansion
+    ]
     return "\n".join(lines)
 
 
@@ -181,7 +273,12 @@ def layers_nav(kb: KnowledgeBase) -> list[Any]:
     for layer in kb.layers:
         entries: list[Any] = [urls.layer(layer.id)]
         for cat in layer.categories:
-            entries.append({esc(cat.name): [urls.category(layer.id, cat.id)] + [{esc(o.name): urls.option(o.id)} for o in kb.options_in(cat.id)]})
+            entries.append(
+                {
+                    esc(cat.name): [urls.category(layer.id, cat.id)]
+                    + [{esc(o.name): urls.option(o.id)} for o in kb.options_in(cat.id)]
+                }
+            )
         items.append({esc(layer.name): entries})
     return items
 

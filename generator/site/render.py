@@ -67,10 +67,26 @@ def _env() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(lower_first=lambda s: s[:1].lower() + s[1:] if s[:2] != s[:2].upper() else s, text=text, html=html, cell=cell_text, one_line=one_line, inline=inline, num=fmt_number,
-                       tojson_attr=lambda v: html(json.dumps(v, sort_keys=True)))
-    env.globals.update(urls=urls, vocab=vocab, md_link=urls.md_link, html_link=urls.html_link, asset_link=urls.asset_link,
-                       az_command=snippets.az_command, bicep=snippets.bicep, terraform=snippets.terraform)
+    env.filters.update(
+        lower_first=lambda s: s[:1].lower() + s[1:] if s[:2] != s[:2].upper() else s,
+        text=text,
+        html=html,
+        cell=cell_text,
+        one_line=one_line,
+        inline=inline,
+        num=fmt_number,
+        tojson_attr=lambda v: html(json.dumps(v, sort_keys=True)),
+    )
+    env.globals.update(
+        urls=urls,
+        vocab=vocab,
+        md_link=urls.md_link,
+        html_link=urls.html_link,
+        asset_link=urls.asset_link,
+        az_command=snippets.az_command,
+        bicep=snippets.bicep,
+        terraform=snippets.terraform,
+    )
     return env
 
 
@@ -122,7 +138,11 @@ def render_pages(pages: list[Page]) -> dict[str, str]:
         except TemplateError as exc:
             lineno = getattr(exc, "lineno", None) or 0
             name = getattr(exc, "filename", None) or f"generator/site/templates/{page.template}"
-            errors.append(DataError(Position(name, lineno, 1 if lineno else 0), f"template error while rendering {page.src}: {exc}"))
+            errors.append(
+                DataError(
+                    Position(name, lineno, 1 if lineno else 0), f"template error while rendering {page.src}: {exc}"
+                )
+            )
             continue
         out[page.src] = _front_matter(page) + body
     if errors:

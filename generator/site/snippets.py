@@ -73,15 +73,20 @@ def _nest_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return root
 
 
-def _bicep_value(value: Any) -> str:
-    if isinstance(value, dict):  # a parameter, an expression, or an empty object
-        return _camel(value["param"]) if "param" in value else value.get("expr", "{}")
+def _literal(value: Any) -> str | None:
+    """Booleans, numbers and null, written the same way in Bicep and HCL; None for anything else."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):
         return str(value)
-    if value is None:
-        return "null"
+    return "null" if value is None else None
+
+
+def _bicep_value(value: Any) -> str:
+    if isinstance(value, dict):  # a parameter, an expression, or an empty object
+        return _camel(value["param"]) if "param" in value else value.get("expr", "{}")
+    if (literal := _literal(value)) is not None:
+        return literal
     if isinstance(value, list):
         return "[ " + ", ".join(_bicep_value(v) for v in value) + " ]"
     return "'" + str(value).replace("\\", "\\\\").replace("'", "\\'") + "'"
@@ -122,12 +127,8 @@ def bicep(props: list[m.Property]) -> str:
 def _hcl_value(value: Any) -> str:
     if isinstance(value, dict):  # a parameter or an expression
         return "var." + value["param"] if "param" in value else value["expr"]
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return str(value)
-    if value is None:
-        return "null"
+    if (literal := _literal(value)) is not None:
+        return literal
     if isinstance(value, list):
         return "[" + ", ".join(_hcl_value(v) for v in value) + "]"
     return json.dumps(str(value))
@@ -180,7 +181,11 @@ def design_az(entries: list[dict[str, Any]], parameters: list[str], table: list[
 #: Network Contributor, the role the cluster identity needs on the subnets it uses.
 NETWORK_CONTRIBUTOR = "4d97b98b-1d4f-4787-a291-c67834d212e7"
 #: Subnet parameters that get a role assignment for the cluster identity: (parameter, resource name).
-ROLE_SCOPES = [("node_subnet_id", "node_subnet"), ("pod_subnet_id", "pod_subnet"), ("apiserver_subnet_id", "apiserver_subnet")]
+ROLE_SCOPES = [
+    ("node_subnet_id", "node_subnet"),
+    ("pod_subnet_id", "pod_subnet"),
+    ("apiserver_subnet_id", "apiserver_subnet"),
+]
 
 
 def _identity(parameters: list[str], kind: str) -> list[tuple[str, Any]]:
@@ -193,7 +198,10 @@ def _identity(parameters: list[str], kind: str) -> list[tuple[str, Any]]:
         deps = [("dependsOn", [{"param": f"{name}_role"} for name in scopes])] if scopes else []
         return [("identity.type", "UserAssigned"), ("identity.userAssignedIdentities.'${identityId}'", {})] + deps
     deps = [("depends_on", [{"expr": f"azurerm_role_assignment.{name}"} for name in scopes])] if scopes else []
-    return [("identity.type", "UserAssigned"), ("identity.identity_ids", [{"expr": "azurerm_user_assigned_identity.aks.id"}])] + deps
+    return [
+        ("identity.type", "UserAssigned"),
+        ("identity.identity_ids", [{"expr": "azurerm_user_assigned_identity.aks.id"}]),
+    ] + deps
 
 
 def _identity_bicep(parameters: list[str]) -> list[str]:
@@ -204,15 +212,26 @@ def _identity_bicep(parameters: list[str]) -> list[str]:
     lines += ["  name: '${clusterName}-identity'", "  location: location", "}", "", "var identityId = identity.id"]
     scopes = [(pid, name) for pid, name in ROLE_SCOPES if pid in parameters]
     if scopes:
-        lines += ["", "// The subnets are taken to be in this resource group; for a VNet elsewhere, assign the roles there."]
+        lines += [
+            "",
+            "// The subnets are taken to be in this resource group; for a VNet elsewhere, assign the roles there.",
+        ]
     for pid, name in scopes:
         p, s, r = _camel(pid), _camel(name), _camel(name + "_role")
         lines += ["", f"resource {s} 'Microsoft.Network/virtualNetworks/subnets@2024-05-01' existing = {{"]
         lines += [f"  name: '${{split({p}, '/')[8]}}/${{split({p}, '/')[10]}}'", "}", ""]
         lines += [f"resource {r} 'Microsoft.Authorization/roleAssignments@2022-04-01' = {{"]
         lines += [f"  name: guid({p}, identity.id, 'Network Contributor')", f"  scope: {s}", "  properties: {"]
-        lines += [f"    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '{NETWORK_CONTRIBUTOR}')"]
-        lines += ["    principalId: identity.properties.principalId", "    principalType: 'ServicePrincipal'", "  }", "}"]
+        lines += [
+            "    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', "
+            f"'{NETWORK_CONTRIBUTOR}')"
+        ]
+        lines += [
+            "    principalId: identity.properties.principalId",
+            "    principalType: 'ServicePrincipal'",
+            "  }",
+            "}",
+        ]
     return lines
 
 
@@ -241,7 +260,10 @@ def _is_fqdn(d: str) -> bool:
 def _firewall_pairs(rules: list[dict[str, Any]], sources: list[str], kind: str) -> list[tuple[str, Any]]:
     """Azure Firewall policy rule collections for ``rules`` (network, then application), from ``sources``."""
     region = REGION[kind]
-    groups = [("network", [r for r in rules if r["kind"] == "network"]), ("application", [r for r in rules if r["kind"] == "application"])]
+    groups = [
+        ("network", [r for r in rules if r["kind"] == "network"]),
+        ("application", [r for r in rules if r["kind"] == "application"]),
+    ]
     pairs: list[tuple[str, Any]] = []
     for gi, (group, members) in enumerate(g for g in groups if g[1]):
         dest = [[d.replace(REGION["placeholder"], region) for d in r["destinations"]] for r in members]
@@ -251,14 +273,20 @@ def _firewall_pairs(rules: list[dict[str, Any]], sources: list[str], kind: str) 
             pairs += [(f"{c}.priority", 210 + 10 * gi), (f"{c}.action.type", "Allow")]
             for ri, (r, ds) in enumerate(zip(members, dest)):
                 x = f"{c}.rules[{ri}]"
-                pairs += [(f"{x}.ruleType", "NetworkRule" if group == "network" else "ApplicationRule"), (f"{x}.name", r["id"])]
+                pairs += [
+                    (f"{x}.ruleType", "NetworkRule" if group == "network" else "ApplicationRule"),
+                    (f"{x}.name", r["id"]),
+                ]
                 if group == "network":
                     fq = [d for d in ds if _is_fqdn(d)]
                     pairs += [(f"{x}.ipProtocols", [r["protocol"]]), (f"{x}.sourceAddresses", sources)]
                     pairs += [(f"{x}.destinationFqdns" if fq else f"{x}.destinationAddresses", ds)]
                     pairs += [(f"{x}.destinationPorts", [str(r["port"])])]
                 else:
-                    pairs += [(f"{x}.protocols[0].protocolType", r["protocol"].title()), (f"{x}.protocols[0].port", r["port"])]
+                    pairs += [
+                        (f"{x}.protocols[0].protocolType", r["protocol"].title()),
+                        (f"{x}.protocols[0].port", r["port"]),
+                    ]
                     pairs += [(f"{x}.sourceAddresses", sources), (f"{x}.targetFqdns", ds)]
         else:
             c = f"{group}_rule_collection[0]"
@@ -278,8 +306,13 @@ def _firewall_pairs(rules: list[dict[str, Any]], sources: list[str], kind: str) 
 
 
 def design_bicep(
-    entries: list[dict[str, Any]], parameters: list[str], table: list[dict[str, Any]], api: str, notes: list[str],
-    egress: list[dict[str, Any]] | None = None, egress_sources: list[str] | None = None,
+    entries: list[dict[str, Any]],
+    parameters: list[str],
+    table: list[dict[str, Any]],
+    api: str,
+    notes: list[str],
+    egress: list[dict[str, Any]] | None = None,
+    egress_sources: list[str] | None = None,
 ) -> str:
     """A Bicep file: parameters, the ``managedClusters`` resource with the design's properties, and
     (``egress``) the Azure Firewall policy rule collection group the cluster's egress needs."""
@@ -307,7 +340,9 @@ def design_bicep(
         )
         lines += ["", f"resource firewallPolicy 'Microsoft.Network/firewallPolicies@{FIREWALL_API}' existing = {{"]
         lines += ["  name: firewallPolicyName", "}", ""]
-        lines.append(f"resource aksEgress 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@{FIREWALL_API}' = {{")
+        lines.append(
+            f"resource aksEgress 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@{FIREWALL_API}' = {{"
+        )
         lines += _blocks(fw, 1, ": {", ": ", _bicep_value) + ["}"]
     return "\n".join(lines)
 
@@ -316,14 +351,23 @@ FIREWALL_POLICY = "Azure Firewall policy that the cluster's egress goes through"
 
 
 def design_terraform(
-    entries: list[dict[str, Any]], parameters: list[str], table: list[dict[str, Any]], version: str, notes: list[str],
-    egress: list[dict[str, Any]] | None = None, egress_sources: list[str] | None = None,
+    entries: list[dict[str, Any]],
+    parameters: list[str],
+    table: list[dict[str, Any]],
+    version: str,
+    notes: list[str],
+    egress: list[dict[str, Any]] | None = None,
+    egress_sources: list[str] | None = None,
 ) -> str:
     """A Terraform configuration: the pinned provider, variables, ``azurerm_kubernetes_cluster``
     and (``egress``) the firewall policy rule collection group its egress needs."""
     p = {"param": "cluster_name"}
     base = [("name", p), ("location", {"param": "location"}), ("resource_group_name", {"param": "resource_group_name"})]
-    base += [("dns_prefix", p), ("default_node_pool.name", "system"), ("default_node_pool.vm_size", {"param": "vm_size"})]
+    base += [
+        ("dns_prefix", p),
+        ("default_node_pool.name", "system"),
+        ("default_node_pool.vm_size", {"param": "vm_size"}),
+    ]
     base += _identity(parameters, "terraform")
     tree = _nest_pairs(base + [(e["key"], e["value"]) for e in entries])
     lines = [f"# {ATLAS_NOTE}", *(f"# {n}" for n in notes), ""]

@@ -48,16 +48,40 @@ def lifecycle_entries(kb: KnowledgeBase) -> list[Entry]:
                 day, past = lifecycle.effective(e), lifecycle.effective(e) <= kb.on
                 scope_key = "-" + _slug(e.scope) if e.scope else ""
                 words = EVENTS[e.kind][0 if past else 1] + (" (by this date)" if e.by else "")
-                out.append(Entry(f"{key}-{e.kind.value}{scope_key}", day, lifecycle.when_text(e), e.kind.value, opt,
-                                 subject, words, e.scope, tuple(e.sources), past, e.note, e.by))
+                out.append(
+                    Entry(
+                        f"{key}-{e.kind.value}{scope_key}",
+                        day,
+                        lifecycle.when_text(e),
+                        e.kind.value,
+                        opt,
+                        subject,
+                        words,
+                        e.scope,
+                        tuple(e.sources),
+                        past,
+                        e.note,
+                        e.by,
+                    )
+                )
     return out
 
 
 def content_entries(kb: KnowledgeBase) -> list[Entry]:
     return [
-        Entry(f"change-{c.id}", c.date, c.date.isoformat(), f"content-{c.kind.value}",
-              kb.options.get(c.options[0]) if len(c.options) == 1 else None, c.title, c.kind.value.capitalize(), None,
-              tuple(c.sources), True, c.summary)
+        Entry(
+            f"change-{c.id}",
+            c.date,
+            c.date.isoformat(),
+            f"content-{c.kind.value}",
+            kb.options.get(c.options[0]) if len(c.options) == 1 else None,
+            c.title,
+            c.kind.value.capitalize(),
+            None,
+            tuple(c.sources),
+            True,
+            c.summary,
+        )
         for c in kb.changes
     ]
 
@@ -72,5 +96,7 @@ def window(kb: KnowledgeBase, before_days: int, after_days: int) -> tuple[list[E
     that took effect in the last ``before_days`` (latest first): what the home page shows."""
     life = lifecycle_entries(kb)
     ahead = sorted((e for e in life if kb.on < e.day <= kb.on + dt.timedelta(days=after_days)), key=lambda e: e.day)
-    behind = sorted((e for e in life if kb.on - dt.timedelta(days=before_days) < e.day <= kb.on), key=lambda e: -e.day.toordinal())
+    behind = sorted(
+        (e for e in life if kb.on - dt.timedelta(days=before_days) < e.day <= kb.on), key=lambda e: -e.day.toordinal()
+    )
     return ahead, behind

@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from ..core import lifecycle
 from ..core import model as m
 from ..core.read import KnowledgeBase
-from ..core import lifecycle
 from ..core.vocab import DISPUTED_GA, EVENTS, RULE_KINDS, STATUSES, SUPPORT
 from . import urls
 
@@ -34,7 +34,9 @@ def status_badge(kb: KnowledgeBase, item: m.Option | m.Variant) -> dict[str, Any
     """The status badge on the build date, and (``later``) the days on which its wording will
     change, so that the browser can show the right words on the day the page is read."""
     st = kb.state(item)
-    later = [[day.isoformat(), s.level.value, state_label(s)] for day, s in lifecycle.changes_after(item.lifecycle, kb.on)]
+    later = [
+        [day.isoformat(), s.level.value, state_label(s)] for day, s in lifecycle.changes_after(item.lifecycle, kb.on)
+    ]
     return {"level": st.level.value, "label": state_label(st), "later": later}
 
 
@@ -49,7 +51,14 @@ def lifecycle_events(kb: KnowledgeBase, lc: m.Lifecycle) -> list[dict[str, Any]]
     for e in sorted(lc.events, key=lifecycle.effective):
         past = lifecycle.effective(e) <= kb.on
         words = EVENTS[e.kind][0 if past else 1]
-        rows.append({"event": e, "date": lifecycle.when_text(e), "past": past, "words": f"{words} (by this date)" if e.by else words})
+        rows.append(
+            {
+                "event": e,
+                "date": lifecycle.when_text(e),
+                "past": past,
+                "words": f"{words} (by this date)" if e.by else words,
+            }
+        )
     return rows
 
 
@@ -61,7 +70,12 @@ def lifecycle_box(kb: KnowledgeBase, item: m.Option | m.Variant) -> dict[str, An
         return None
     meaning = DISPUTED_GA if st.level is m.Status.ga else STATUSES[st.level]
     scoped = [f"{scope}: {state_label(lifecycle.State(level, date))}." for scope, level, date in st.scoped]
-    return {"kind": meaning.admonition, "text": lc.note or meaning.text, "scoped": scoped, "sources": lifecycle_sources(lc)}
+    return {
+        "kind": meaning.admonition,
+        "text": lc.note or meaning.text,
+        "scoped": scoped,
+        "sources": lifecycle_sources(lc),
+    }
 
 
 def is_stale(date: dt.date, today: dt.date, review_days: int) -> bool:
@@ -78,7 +92,9 @@ class Notes:
     def add(self, text: str, sources: list[str], disputed: list[m.Dispute] | tuple = ()) -> int:
         key = (text, tuple(sources) + tuple(d.says for d in disputed))
         if key not in self._index:
-            self.items.append({"n": len(self.items) + 1, "text": text, "sources": list(sources), "disputed": list(disputed)})
+            self.items.append(
+                {"n": len(self.items) + 1, "text": text, "sources": list(sources), "disputed": list(disputed)}
+            )
             self._index[key] = len(self.items)
         return self._index[key]
 
@@ -119,7 +135,15 @@ def rules_for(kb: KnowledgeBase, option_id: str) -> list[dict[str, Any]]:
         other = rule.b if forward else rule.a
         meaning = RULE_KINDS[rule.kind]
         verb = meaning.verb if forward else meaning.inverse
-        out.append({"rule": rule, "kind": rule.kind.value, "verb": verb, "other": kb.options[other], "other_src": urls.option(other)})
+        out.append(
+            {
+                "rule": rule,
+                "kind": rule.kind.value,
+                "verb": verb,
+                "other": kb.options[other],
+                "other_src": urls.option(other),
+            }
+        )
     return sorted(out, key=lambda r: (RULE_KINDS[r["rule"].kind].order, r["other"].name.lower()))
 
 
@@ -147,5 +171,3 @@ def option_sources(opt: m.Option) -> list[str]:
     for mig in opt.migrations:
         add(mig.sources)
     return seen
-
-
