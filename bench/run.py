@@ -89,6 +89,19 @@ def median(runs: list[dict], key: str) -> float:
 # --- 1. real site: plugin build vs plain build ---------------------------------------------
 
 
+def _row(label: str, factor: int | None, results: list[dict], runs: int) -> dict:
+    """One line of the scaling table: the medians of ``runs`` builds of one knowledge base."""
+    medians = {key: median(results, key) for key in ("generator_s", "total_s", "peak_rss_mb")}
+    return {
+        "label": label,
+        "factor": factor,
+        "options": results[0]["options"],
+        "pages": results[0]["pages"],
+        **medians,
+        "runs": runs,
+    }
+
+
 def bench_real(tmp: Path) -> dict:
     config = project_copy(tmp / "real")
     plugin_runs, plain_runs = [], []
@@ -214,35 +227,13 @@ def bench_scale(tmp: Path) -> list[dict]:
         results = [
             child("plugin", config, tmp / f"site-{factor}x-{i}", tmp / f"scale-{factor}" / "data") for i in range(runs)
         ]
-        rows.append(
-            {
-                "label": f"{factor}x",
-                "factor": factor,
-                "options": results[0]["options"],
-                "pages": results[0]["pages"],
-                "generator_s": median(results, "generator_s"),
-                "total_s": median(results, "total_s"),
-                "peak_rss_mb": median(results, "peak_rss_mb"),
-                "runs": runs,
-            }
-        )
+        rows.append(_row(f"{factor}x", factor, results, runs))
         shutil.rmtree(tmp / f"site-{factor}x-0", ignore_errors=True)
     data = tmp / "data-wide"
     widen(ROOT / "data", data, "egress", 50)
     config = project_copy(tmp / "wide", data)
     results = [child("plugin", config, tmp / f"site-wide-{i}", tmp / "wide" / "data") for i in range(RUNS)]
-    rows.append(
-        {
-            "label": "egress at 50 options",
-            "factor": None,
-            "options": results[0]["options"],
-            "pages": results[0]["pages"],
-            "generator_s": median(results, "generator_s"),
-            "total_s": median(results, "total_s"),
-            "peak_rss_mb": median(results, "peak_rss_mb"),
-            "runs": RUNS,
-        }
-    )
+    rows.append(_row("egress at 50 options", None, results, RUNS))
     return rows
 
 

@@ -137,18 +137,14 @@ def drift(kb: Path, *args: str) -> Run:
     return Run(code, out.getvalue(), err.getvalue())
 
 
+def sources(world) -> list[str]:
+    """The fixture's two docs checkouts and its release notes, as drift arguments."""
+    return ["--docs", str(world["aks"]), "--docs", str(world["azure"]), "--release-notes", str(world["notes"])]
+
+
 @pytest.fixture(scope="module")
 def planted(world) -> Run:
-    return drift(
-        world["kb"],
-        "--docs",
-        str(world["aks"]),
-        "--docs",
-        str(world["azure"]),
-        "--release-notes",
-        str(world["notes"]),
-        "--json",
-    )
+    return drift(world["kb"], *sources(world), "--json")
 
 
 def line_of(path: Path, text: str) -> int:
@@ -389,15 +385,7 @@ def test_text_output_is_grouped_with_counts_and_positions(world):
 
 
 def test_exit_0_when_nothing_needs_review(world):
-    run = drift(
-        world["clean"],
-        "--docs",
-        str(world["aks"]),
-        "--docs",
-        str(world["azure"]),
-        "--release-notes",
-        str(world["notes"]),
-    )
+    run = drift(world["clean"], *sources(world))
     assert run.code == 0, run.out
     assert "drift: 2 docs checkout(s); 2 learn.microsoft.com source(s): 2 mapped" in run.out
     assert run.out.endswith(
