@@ -495,6 +495,9 @@ class DiagramFlow(Strict):
     kind: FlowKind
     source: Id = Field(alias="from")
     to: Id
+    tag: Annotated[str, StringConstraints(min_length=1, max_length=24, pattern=r"^[^\n]*$")] | None = Field(
+        None, description="A few words written on the arrow: ports, a range (the label is listed under the picture)."
+    )
     label: DiagramLine
     blocked: bool = Field(False, description="True: the path does not exist or is denied (drawn crossed out).")
 
