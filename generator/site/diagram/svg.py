@@ -64,7 +64,8 @@ def inline(
     _clean(root, slots or {})
     for attr in ("width", "height"):
         root.attrib.pop(attr, None)
-    width = float(root.get("viewBox", "0 0 0 0").split()[2])
+    # Graphviz measures in points; shown at 4/3 px per point, its 11 pt text reads at about 15 px.
+    width = float(root.get("viewBox", "0 0 0 0").split()[2]) * 4 / 3
     root.set("class", css_class)
     root.set("style", f"--atlas-dg-width:{round(width)}px")
     if role:
