@@ -12,9 +12,9 @@ from ..core.read import KnowledgeBase
 from ..core.settings import Settings
 from ..core.vocab import MIGRATION_HOW
 from . import urls
+from .diagram.views import option_diagram_view
 from .page import Page
 from .search import search_meta
-from .diagram.views import option_diagram_view
 from .timeline import window
 from .views import Notes, cell_view, is_stale, lifecycle_box, lifecycle_events, option_sources, rules_for, status_badge
 

@@ -13,6 +13,7 @@ from . import svg
 from .graphviz import dot_string, layout_svg
 from .style import BLOCKED_ARROW, FLOW_STYLES, FONT
 
+
 @dataclass(frozen=True)
 class FlowText:
     """One flow in words: the text equivalent under the diagram."""
