@@ -1,8 +1,9 @@
 """The decision-tree pages: ``/decide/`` lists the trees; ``/decide/<id>/`` shows one tree three
 ways from the same data: an outline (plain HTML, every node an anchor), a flowchart (SVG laid
-out by Graphviz at build time in ``flowchart``; ``flowchart.js`` highlights the answered path) and a wizard (``wizard.js``), which
-reads the tree's structure from its JSON (``data``) and borrows the prose it shows from the
-outline, so Markdown is rendered once, by MkDocs, and never assembled as HTML in JavaScript.
+out by Graphviz at build time in ``flowchart``; ``flowchart.js`` highlights the answered path)
+and a wizard (``wizard.js``), which reads the tree's structure from its JSON (``data``) and
+borrows the prose it shows from the outline, so Markdown is rendered once, by MkDocs, and never
+assembled as HTML in JavaScript.
 """
 
 from __future__ import annotations

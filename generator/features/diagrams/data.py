@@ -17,7 +17,8 @@ def diagrams_data(kb: KnowledgeBase) -> dict[str, Any]:
     for oid, opt in sorted(kb.options.items()):
         d = option_diagram(kb, oid)
         if d is not None:
-            options[oid] = {"category": opt.category, "title": d.title, "svg": d.svg, "flows": [asdict(f) for f in d.flows]}
+            flows = [asdict(f) for f in d.flows]
+            options[oid] = {"category": opt.category, "title": d.title, "svg": d.svg, "flows": flows}
     slots = [{"id": s.id, "name": s.name, "example": s.example} for s in kb.diagrams.slots] if kb.diagrams else []
     return {
         "format": 1,

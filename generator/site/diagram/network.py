@@ -162,7 +162,6 @@ def option_diagram(kb: KnowledgeBase, option_id: str, values: dict[str, str] | N
         + ". The list after the diagram describes each flow in words."
     )
     picture = svg.inline(
-        layout_svg(text), uid=f"atlas-dg-{option_id}", title=title, desc=desc, css_class="atlas-dg",
-        slots=p.shown_slots,
+        layout_svg(text), uid=f"atlas-dg-{option_id}", title=title, desc=desc, css_class="atlas-dg", slots=p.shown_slots
     )
     return Diagram(picture, title, flows, {v: k for k, v in p.shown_slots.items()})

@@ -55,7 +55,14 @@ def _clean(el: ET.Element, slots: dict[str, str]) -> None:
 
 
 def inline(
-    svg: str, *, uid: str, title: str, desc: str, css_class: str, slots: dict[str, str] | None = None, role: str | None = "img"
+    svg: str,
+    *,
+    uid: str,
+    title: str,
+    desc: str,
+    css_class: str,
+    slots: dict[str, str] | None = None,
+    role: str | None = "img",
 ) -> str:
     """``svg`` (Graphviz output) as an element to paste into HTML. ``slots`` maps a value shown
     in a text line to the slot id the designer replaces it by."""
