@@ -144,3 +144,17 @@ def test_pages_carry_the_pictures_and_no_mermaid(real_site, kb):
     design = page(real_site, "design/")
     src = design.css_first('[data-atlas-module="design-diagram"]').attributes["data-src"]
     assert (real_site / "design" / src).resolve().is_file()
+
+
+def test_record_section_lists_the_flows_with_the_plans_addresses(kb, node, tmp_path):  # noqa: F811
+    from generator.features.diagrams.data import diagrams_data
+
+    options = {"egress": "user-defined-routing", "pod-networking": "azure-cni-overlay"}
+    payload = {"data": diagrams_data(kb), "options": options, "values": {"firewall": "10.9.9.0/26"}}
+    text = run_js(node, "diagram-record.mjs", payload, tmp_path)
+    assert text.startswith("## Traffic paths")
+    for oid in options.values():
+        for f in option_diagram(kb, oid).flows:
+            assert f.label in text
+    assert "AzureFirewallSubnet 10.9.9.0/26" in text
+    assert "Pod CIDR 10.244.0.0/16 (example)" in text

@@ -126,7 +126,7 @@ def dot(p: _Picture) -> str:
     lines = [
         "digraph diagram {",
         f'graph [rankdir=TB, nodesep=0.25, ranksep=0.4, fontname="{FONT}", fontsize=11, '
-        'labeljust=l, margin=0, pad=0.05, style="rounded"];',
+        'labeljust=l, labelloc=b, margin=0, pad=0.05, style="rounded"];',
         f'node [shape=box, style="rounded", fontname="{FONT}", fontsize=11, margin="0.1,0.05", width=0, height=0];',
         f'edge [fontname="{FONT}", fontsize=10, arrowsize=0.8];',
     ]
