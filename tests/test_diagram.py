@@ -123,7 +123,8 @@ def test_flowchart_links_follow_the_tree_order(kb):
         charts = flowcharts(kb, tree)
         for chart, (_, order, _) in zip(charts, parts(tree), strict=True):
             root = ET.fromstring(chart["svg"])
-            hrefs = [a.get("href") for a in root.iter(f"{SVG}a")]
+            hrefs = [a.get("{http://www.w3.org/1999/xlink}href") for a in root.iter(f"{SVG}a")]
+            assert all(hrefs)
             assert len(hrefs) == len(order)
             classes = [g.get("class") for g in root.iter(f"{SVG}g") if "atlas-fc__node " in (g.get("class") or "")]
             assert [c.split("atlas-fc-n--")[1] for c in classes] == order

@@ -26,7 +26,7 @@ function panel(data, category, optionId, values) {
     f.blocked ? h("span", { class: "atlas-diagram__blocked" }, " No path.") : "")));
   return h("figure", { class: "atlas-diagram", "data-option": optionId },
     h("figcaption", {}, category.name + ": " + d.title),
-    h("div", { class: "atlas-diagram__frame" }, picture), flows);
+    h("div", { class: "atlas-diagram__frame", tabindex: "0", role: "region", "aria-label": d.title + " (scrolls sideways on narrow screens)" }, picture), flows);
 }
 
 function draw(root, data, detail) {

@@ -3,10 +3,10 @@
 Every node is a link (a question to its outline entry, an outcome to its option's page, or to
 its outline entry when it names several options), declared in the order a reader meets them
 (breadth first from the start, as the chart reads top-down), so the keyboard follows the tree.
-A tree with many outcomes is split by the start question's answers: one chart per branch, each
-narrow enough to read at full size. Nodes and edges carry ``atlas-fc-n--<node>`` and
-``atlas-fc-e--<question>--<answer>`` classes, which ``flowchart.js`` uses to highlight the path
-the reader answered in the wizard.
+A tree with many outcomes is split along its answers (the start question's, then the next
+question's where a branch is still large): one chart per branch, each narrow enough to read.
+Nodes and edges carry ``atlas-fc-n--<node>`` and ``atlas-fc-e--<question>--<answer>`` classes,
+which ``flowchart.js`` uses to highlight the path the reader answered in the wizard.
 """
 
 from __future__ import annotations
@@ -72,26 +72,35 @@ def _part_dot(kb: KnowledgeBase, tree: m.Tree, order: list[str], answers: dict[s
     return "\n".join(lines + ["}"]) + "\n"
 
 
-def parts(tree: m.Tree) -> list[tuple[str | None, list[str], dict[str, list[m.Answer]]]]:
-    """(the start answer a part follows, or None for the whole tree; its nodes in reading
-    order; the answers drawn from each question)."""
+#: (the answers that lead into a chart as (question, answer) pairs, its nodes, the answers drawn)
+Part = tuple[list[tuple[str, m.Answer]], list[str], dict[str, list[m.Answer]]]
+
+
+def parts(tree: m.Tree) -> list[Part]:
+    """The charts to draw: each (the answers that lead into it, empty for the whole tree; its
+    nodes in reading order; the answers drawn from each question). A branch with more than
+    ``SPLIT_ABOVE`` outcomes is split again at its next question."""
     graph = edges(tree)
     answers = {q.id: list(q.answers) for q in tree.questions}
-    everything = walk([tree.start], graph)
-    if len(tree.outcomes) <= SPLIT_ABOVE or tree.start not in answers:
-        return [(None, everything, answers)]
-    out = []
-    for a in answers[tree.start]:
-        order = [tree.start, *walk([a.next], graph)]
-        out.append((a.label, order, {**answers, tree.start: [a]}))
-    return out
+    outcomes = {oc.id for oc in tree.outcomes}
+
+    def split(prefix: list[tuple[str, m.Answer]], root: str) -> list[Part]:
+        below = walk([root], graph)
+        if root not in answers or len([n for n in below if n in outcomes]) <= SPLIT_ABOVE:
+            chain = {q: [a] for q, a in prefix}
+            return [(prefix, [q for q, _ in prefix] + below, {**answers, **chain})]
+        return [part for a in answers[root] for part in split([*prefix, (root, a)], a.next)]
+
+    return split([], tree.start) if tree.start in graph else [([], walk([tree.start], graph), answers)]
 
 
 def flowcharts(kb: KnowledgeBase, tree: m.Tree) -> list[dict[str, str]]:
-    """The tree's chart(s): each a caption (None for a single chart) and inline SVG."""
+    """The tree's chart(s): each the answers that lead into it (in words; empty for a whole
+    tree) and inline SVG."""
     out = []
-    for i, (branch, order, answers) in enumerate(parts(tree)):
-        title = f"Flowchart of {tree.name}" + (f", if you answer “{branch}”" if branch else "")
+    for i, (path, order, answers) in enumerate(parts(tree)):
+        branch = ", then ".join(f"“{a.label}”" for _, a in path)
+        title = f"Flowchart of {tree.name}" + (f", if you answer {branch}" if branch else "")
         desc = (
             "Questions and outcomes are links to the outline below, which holds the same content as text. "
             "The path you answer in the wizard is highlighted."
@@ -104,5 +113,5 @@ def flowcharts(kb: KnowledgeBase, tree: m.Tree) -> list[dict[str, str]]:
             css_class="atlas-fc",
             role="group",
         )
-        out.append({"branch": branch, "svg": picture})
+        out.append({"branch": branch, "prefix": " ".join(f"{q}--{a.id}" for q, a in path), "svg": picture})
     return out

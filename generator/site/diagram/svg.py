@@ -5,7 +5,9 @@
 - colours, fonts and fills left to CSS classes (light and dark schemes, print), line styles
   (dashes) kept, so a flow's kind never rests on colour alone;
 - Graphviz's own ids and tooltips removed (several diagrams share a page);
-- ``xlink:href`` written as ``href``; slot values marked ``data-slot`` for the designer.
+- links keep ``xlink:href``: a plain ``href`` would match Material's ``a[href]`` handlers,
+  which assign ``.href`` and fail on SVG anchors (whose ``href`` is read-only);
+- slot values marked ``data-slot`` for the designer.
 """
 
 from __future__ import annotations
@@ -47,9 +49,6 @@ def _clean(el: ET.Element, slots: dict[str, str]) -> None:
     if el.tag != _q("svg"):
         for attr in _STYLE_ATTRS:
             el.attrib.pop(attr, None)
-    href = el.attrib.pop(f"{{{XLINK}}}href", None)
-    if href is not None:
-        el.set("href", href)
     if el.tag == _q("text") and el.text in slots:
         el.set("data-slot", slots[el.text])
 
