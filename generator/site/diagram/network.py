@@ -90,7 +90,7 @@ def _zone_dot(p: _Picture, zone: str, children: dict[str, list[str]], members: d
     return out + ["}"]
 
 
-def _flow_dot(n: int, f: m.DiagramFlow) -> str:
+def _flow_dot(n: int, f: m.DiagramFlow, upward: bool) -> str:
     style = FLOW_STYLES[f.kind]
     text = f"{n} {f.tag}" if f.tag else str(n)
     attrs = [
@@ -100,17 +100,12 @@ def _flow_dot(n: int, f: m.DiagramFlow) -> str:
         f"arrowhead={BLOCKED_ARROW if f.blocked else style.arrow}",
         f'class="atlas-dg__flow atlas-dg__flow--{f.kind.value}{" atlas-dg__flow--blocked" if f.blocked else ""}"',
     ]
+    if upward:  # from the cluster out to a zone drawn above it: drawn, but no say in the ranks
+        attrs.append("constraint=false")
     return f'"{f.source}" -> "{f.to}" [{", ".join(attrs)}];'
 
 
-def _first(zone: str, children: dict[str, list[str]], members: dict[str, list[str]]) -> str:
-    """A component drawn inside ``zone`` (directly or in a zone inside it)."""
-    if members.get(zone):
-        return members[zone][0]
-    return _first(children[zone][0], children, members)
-
-
-def dot(p: _Picture) -> str:
+def dot(p: _Picture, newrank: bool = False) -> str:
     children: dict[str, list[str]] = {}
     members: dict[str, list[str]] = {}
     tops: list[str] = []
@@ -125,8 +120,8 @@ def dot(p: _Picture) -> str:
     order = {z.id: i for i, z in enumerate(p.d.zones)}
     lines = [
         "digraph diagram {",
-        f'graph [rankdir=TB, nodesep=0.25, ranksep=0.4, fontname="{FONT}", fontsize=11, '
-        'labeljust=l, labelloc=b, margin=0, pad=0.05, style="rounded"];',
+        f'graph [rankdir=TB, newrank={str(newrank).lower()}, nodesep=0.25, ranksep=0.4, fontname="{FONT}", '
+        'fontsize=11, labeljust=l, labelloc=b, margin=0, pad=0.05, style="rounded"];',
         f'node [shape=box, style="rounded", fontname="{FONT}", fontsize=11, margin="0.1,0.05", width=0, height=0];',
         f'edge [fontname="{FONT}", fontsize=10, arrowsize=0.8];',
     ]
@@ -134,10 +129,19 @@ def dot(p: _Picture) -> str:
     for top in tops:
         lines += _zone_dot(p, top, {k: sorted(v, key=order.__getitem__) for k, v in children.items()}, members)
     # Stack the outer zones one under another in the data's order (outside world first, the
-    # cluster's network last) so the picture stays narrow enough for a phone.
-    firsts = [_first(top, children, members) for top in tops]
-    lines += [f'"{a}" -> "{b}" [style=invis, weight=20];' for a, b in zip(firsts, firsts[1:], strict=False)]
-    lines += [_flow_dot(i, f) for i, f in enumerate(p.flows, 1)]
+    # cluster's network last) so the picture stays narrow enough for a phone: every component
+    # of a zone is ranked below every component of the zone above it.
+    level = {c: tops.index(p.zone_chain(p.comps[c].zone)[0]) for c in p.used}
+    for upper, lower in zip(tops, tops[1:], strict=False):
+        above = [c for c in p.used if tops[level[c]] == upper]
+        below = [c for c in p.used if tops[level[c]] == lower]
+        lines += [f'"{a}" -> "{b}" [style=invis, weight=0];' for a in above for b in below]
+    # Components shown without a flow hang under the one before them, not beside it.
+    for c in p.od.components:
+        before = [x for x in p.used[: p.used.index(c)] if level[x] == level[c]]
+        if before:
+            lines.append(f'"{before[-1]}" -> "{c}" [style=invis];')
+    lines += [_flow_dot(i, f, level[f.source] > level[f.to]) for i, f in enumerate(p.flows, 1)]
     return "\n".join(lines + ["}"]) + "\n"
 
 
@@ -149,7 +153,8 @@ def option_diagram(kb: KnowledgeBase, option_id: str, values: dict[str, str] | N
         return None
     shown = {s.id: s.example for s in d.slots} | (values or {})
     p = _Picture(d, d.options[option_id], shown)
-    text = dot(p)
+    # Two rankings of the same graph; the narrower picture reads better on a phone.
+    drawn = min((layout_svg(dot(p, newrank)) for newrank in (False, True)), key=svg.width)
     opt = kb.options[option_id]
     title = f"Traffic paths with {opt.name}"
     flows = [
@@ -162,6 +167,6 @@ def option_diagram(kb: KnowledgeBase, option_id: str, values: dict[str, str] | N
         + ". The list after the diagram describes each flow in words."
     )
     picture = svg.inline(
-        layout_svg(text), uid=f"atlas-dg-{option_id}", title=title, desc=desc, css_class="atlas-dg", slots=p.shown_slots
+        drawn, uid=f"atlas-dg-{option_id}", title=title, desc=desc, css_class="atlas-dg", slots=p.shown_slots
     )
     return Diagram(picture, title, flows, {v: k for k, v in p.shown_slots.items()})

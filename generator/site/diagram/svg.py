@@ -53,6 +53,12 @@ def _clean(el: ET.Element, slots: dict[str, str]) -> None:
         el.set("data-slot", slots[el.text])
 
 
+def width(svg: str) -> float:
+    """The width of Graphviz's picture, in points (its viewBox)."""
+    found = re.search(r'viewBox="[-0-9.]+ [-0-9.]+ ([0-9.]+) ', svg)
+    return float(found.group(1)) if found else 0.0
+
+
 def inline(
     svg: str,
     *,
