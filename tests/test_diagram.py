@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 
@@ -23,6 +24,7 @@ from .conftest import ROOT, page
 from .test_js_cores import node, run_js  # noqa: F401  (node is a fixture)
 
 SVG = "{http://www.w3.org/2000/svg}"
+GOLDEN = Path(__file__).parent / "golden" / "diagrams"
 
 
 def _texts(svg: str) -> str:
@@ -159,3 +161,37 @@ def test_record_section_lists_the_flows_with_the_plans_addresses(kb, node, tmp_p
             assert f.label in text
     assert "AzureFirewallSubnet 10.9.9.0/26" in text
     assert "Pod CIDR 10.244.0.0/16 (example)" in text
+
+
+@pytest.mark.parametrize(
+    ("name", "make"),
+    [
+        ("option-user-defined-routing.dot", lambda kb: _option_dot(kb, "user-defined-routing")),
+        ("flowchart-egress-0.dot", lambda kb: _chart_dot(kb, "egress", 0)),
+    ],
+)
+def test_snapshot_of_each_diagram_kind(kb, name, make):
+    """The DOT text each kind of diagram hands Graphviz (independent of Graphviz's version and
+    the fonts). Rewrite with ``ATLAS_UPDATE_GOLDEN=1`` after a deliberate change."""
+    import os
+
+    text, golden = make(kb), GOLDEN / name
+    if os.environ.get("ATLAS_UPDATE_GOLDEN"):
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(text)
+    assert text == golden.read_text()
+
+
+def _option_dot(kb, oid: str) -> str:
+    from generator.site.diagram.network import _Picture, dot
+
+    d = kb.diagrams
+    return dot(_Picture(d, d.options[oid], {s.id: s.example for s in d.slots}))
+
+
+def _chart_dot(kb, tree_id: str, i: int) -> str:
+    from generator.features.decide.flowchart import _part_dot
+
+    tree = kb.trees[tree_id]
+    _, order, answers = parts(tree)[i]
+    return _part_dot(kb, tree, order, answers)
