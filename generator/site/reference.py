@@ -12,6 +12,7 @@ from ..core.read import KnowledgeBase
 from ..core.settings import Settings
 from ..core.vocab import MIGRATION_HOW
 from . import urls
+from .diagram.views import option_diagram_view
 from .page import Page
 from .search import search_meta
 from .timeline import window
@@ -181,6 +182,7 @@ def option_page(kb: KnowledgeBase, opt: m.Option, settings: Settings) -> Page:
             "successor": {"opt": kb.options[successor], "src": urls.option(successor)} if successor else None,
             "egress": egress_rows(kb) if opt.id in kb.egress_shown_on else [],
             "design_src": urls.design(),
+            "diagram": option_diagram_view(kb, opt.id, urls.option(opt.id)),
             "meta": search_meta("option", opt.keywords),
         },
         edit_path=kb.origin("option", opt.id).path,
