@@ -31,9 +31,9 @@ test: install oracles chromium nodejs
 	$(VENV)/bin/aks-atlas validate
 	$(VENV)/bin/pytest
 
-## test-fast: everything but the tests that drive Chromium or the real tools' parsers (well under a minute)
+## test-fast: everything but the tests that drive Chromium, the real tools' parsers or the second engine (well under a minute)
 test-fast: install nodejs
-	$(VENV)/bin/pytest -m "not browser and not oracle"
+	$(VENV)/bin/pytest -m "not browser and not oracle and not engines"
 
 ## lint: pyflakes, import order and line length (ruff; the tests run it too)
 lint: install

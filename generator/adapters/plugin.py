@@ -22,6 +22,7 @@ from ..core.errors import KnowledgeBaseError
 from ..core.settings import DEFAULT_REVIEW_DAYS, Settings
 from ..site import urls
 from ..site.render import TEMPLATES, Site
+from . import raw_links
 
 # Stale-fact warnings go to a logger outside the "mkdocs" tree on purpose: `strict` turns
 # mkdocs warnings into a failed build, and facts ageing must not break a deployment.
@@ -99,6 +100,10 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         if self.site and self.site.abbreviations:
             return f"{markdown}\n\n{self.site.abbreviations}\n"
         return markdown
+
+    # Why: links in raw HTML are written as source paths (site/urls.py); MkDocs does not resolve them.
+    def on_page_content(self, html: str, page, config: MkDocsConfig, files: Files) -> str:
+        return raw_links.on_page_content(html, page, config, files)
 
     # Why: editing a YAML file or a template must rebuild the page under `mkdocs serve`.
     def on_serve(self, server, config: MkDocsConfig, builder):

@@ -227,7 +227,7 @@ def alias_pages(kb: KnowledgeBase) -> list[Page]:
     for opt in sorted(kb.options.values(), key=lambda o: o.id):
         for alias in opt.aliases:
             src = urls.option(alias)
-            target = urls.html_link(src, urls.option(opt.id))
+            target = urls.served_link(src, urls.option(opt.id))
             out.append(
                 Page(
                     src,

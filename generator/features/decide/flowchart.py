@@ -47,7 +47,7 @@ def mermaid(kb: KnowledgeBase, tree: m.Tree, direction: str = "TD") -> tuple[str
     for q in tree.questions:
         lines.append(f'  click {names[q.id]} href "#{q.id}"')
     for oc in tree.outcomes:
-        target = urls.html_link(src, urls.option(oc.recommend[0])) if len(oc.recommend) == 1 else f"#{oc.id}"
+        target = urls.served_link(src, urls.option(oc.recommend[0])) if len(oc.recommend) == 1 else f"#{oc.id}"
         lines.append(f'  click {names[oc.id]} href "{target}"')
     lines.append("  classDef outcome stroke-width:2px")
     lines.append(f"  class {','.join(names[oc.id] for oc in tree.outcomes)} outcome")
