@@ -24,7 +24,7 @@ oracles: $(VENV)/.oracles
 
 ## serve: the real site with live reload on http://127.0.0.1:$(PORT)/ (edits to data/ rebuild it)
 serve: install
-	$(VENV)/bin/mkdocs serve --livereload --dev-addr 127.0.0.1:$(PORT)
+	$(VENV)/bin/mkdocs serve --livereload --dirty --no-strict --dev-addr 127.0.0.1:$(PORT)
 
 ## test: the whole suite (unit, build, HTML, Node, oracles, browser); installs Debian's chromium and nodejs if missing
 test: install oracles chromium nodejs

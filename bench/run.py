@@ -350,7 +350,9 @@ def bench_serve(tmp: Path) -> dict:
     config = project_copy(tmp / "serve")
     port = free_port()
     proc = subprocess.Popen(
-        [PY, "-m", "mkdocs", "serve", "--livereload", "-f", str(config), "-a", f"127.0.0.1:{port}"],
+        # The flags of `make serve`.
+        [PY, "-m", "mkdocs", "serve", "--livereload", "--dirty", "--no-strict", "-f", str(config)]
+        + ["-a", f"127.0.0.1:{port}"],
         cwd=tmp / "serve",
         env=ENV,
         stdout=subprocess.DEVNULL,

@@ -9,6 +9,7 @@ through the ``urls`` global.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections.abc import Iterable
 
@@ -125,6 +126,7 @@ def served(src: str) -> str:
     return stem + "/"
 
 
+@functools.lru_cache(maxsize=65536)  # pure, and asked for thousands of times per build
 def md_link(from_src: str, to_src: str) -> str:
     """A relative link between two source files, for Markdown (validated by MkDocs)."""
     return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
