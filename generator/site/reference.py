@@ -221,27 +221,28 @@ def tags_page(kb: KnowledgeBase) -> Page:
     )
 
 
+def redirect_page(src: str, dest: str, opt: m.Option) -> Page:
+    """A page at the old address ``src`` that sends readers and crawlers on to ``dest``."""
+    return Page(
+        src,
+        "redirect.md.j2",
+        opt.name,
+        f"{opt.name} moved to a new address.",
+        {
+            "target_src": urls.md_link(src, dest),
+            "opt": opt,
+            "meta": {"template": "redirect.html", "redirect": urls.served_link(src, dest), **search_meta("redirect")},
+        },
+    )
+
+
 def alias_pages(kb: KnowledgeBase) -> list[Page]:
     """Old ids keep working: ``/options/<alias>/`` redirects to the option's current page."""
-    out = []
-    for opt in sorted(kb.options.values(), key=lambda o: o.id):
-        for alias in opt.aliases:
-            src = urls.option(alias)
-            target = urls.served_link(src, urls.option(opt.id))
-            out.append(
-                Page(
-                    src,
-                    "redirect.md.j2",
-                    opt.name,
-                    f"{opt.name} moved to a new address.",
-                    {
-                        "target_src": urls.md_link(src, urls.option(opt.id)),
-                        "opt": opt,
-                        "meta": {"template": "redirect.html", "redirect": target},
-                    },
-                )
-            )
-    return out
+    return [
+        redirect_page(urls.option(alias), urls.option(opt.id), opt)
+        for opt in sorted(kb.options.values(), key=lambda o: o.id)
+        for alias in opt.aliases
+    ]
 
 
 def abbreviations(kb: KnowledgeBase) -> str:
