@@ -65,6 +65,8 @@ class KnowledgeBase:
     shared_ok: bool = True
     #: (kind, id) -> Origin, for positions in cross-file checks and edit links.
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
+    #: Computed states by (item, day): pages ask for the same option's state hundreds of times.
+    _states: dict[tuple[int, dt.date], lifecycle.State] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def categories(self) -> dict[str, m.Category]:
@@ -79,7 +81,10 @@ class KnowledgeBase:
 
     def state(self, item: m.Option | m.Variant) -> lifecycle.State:
         """Where an option or variant stands on the build date, from its lifecycle events."""
-        return lifecycle.state(item.lifecycle, self.on)
+        key = (id(item), self.on)
+        if key not in self._states:
+            self._states[key] = lifecycle.state(item.lifecycle, self.on)
+        return self._states[key]
 
     def origin(self, kind: str, ident: str) -> Origin:
         return self.origins[(kind, ident)]

@@ -233,7 +233,7 @@ def redirect_page(src: str, dest: str, opt: m.Option) -> Page:
         {
             "target_src": urls.md_link(src, dest),
             "opt": opt,
-            "meta": {"template": "redirect.html", "redirect": urls.html_link(src, dest), **search_meta("redirect")},
+            "meta": {"template": "redirect.html", "redirect": urls.served_link(src, dest), **search_meta("redirect")},
         },
     )
 
