@@ -13,7 +13,7 @@ from ..core.settings import Settings
 from ..core.vocab import MIGRATION_HOW
 from . import urls
 from .page import Page
-from .search import search_meta
+from .search import option_search_meta, search_meta, search_vocabulary
 from .timeline import window
 from .views import Notes, cell_view, is_stale, lifecycle_box, lifecycle_events, option_sources, rules_for, status_badge
 
@@ -123,7 +123,7 @@ def category_page(kb: KnowledgeBase, layer: m.Layer, cat: m.Category) -> Page:
             "table": table,
             "notes": notes.items,
             "sources": kb.sources,
-            "meta": {"hide": ["navigation", "toc"], **search_meta("category", [cat.name])},
+            "meta": {"hide": ["navigation", "toc"], **search_meta("category", names=[cat.name])},
         },
         edit_path=kb.origin("category", cat.id).path,
     )
@@ -181,7 +181,7 @@ def option_page(kb: KnowledgeBase, opt: m.Option, settings: Settings) -> Page:
             "successor": {"opt": kb.options[successor], "src": urls.option(successor)} if successor else None,
             "egress": egress_rows(kb) if opt.id in kb.egress_shown_on else [],
             "design_src": urls.design(),
-            "meta": search_meta("option", opt.keywords),
+            "meta": option_search_meta(opt, kb.terms, search_vocabulary(kb)),
         },
         edit_path=kb.origin("option", opt.id).path,
     )
