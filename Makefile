@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install oracles serve test test-fast build validate chromium nodejs lint bench vendor schema clean
+.PHONY: install oracles serve test test-fast build validate chromium nodejs lint bench bench-search vendor schema clean
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -68,6 +68,11 @@ schema: install
 
 bench: install chromium
 	$(PY) bench/run.py
+
+## bench-search: the query set in Chromium on the site before issue 16, after its first pass and now, and on Pagefind
+bench-search: install chromium
+	$(VENV)/bin/pip install --quiet pagefind-bin==1.5.2
+	$(PY) bench/search.py
 
 ## vendor: re-fetch the pinned browser libraries from npm and check their integrity
 vendor:

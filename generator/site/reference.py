@@ -10,7 +10,7 @@ from typing import Any
 from ..core import model as m
 from ..core.read import KnowledgeBase
 from ..core.settings import Settings
-from ..core.vocab import MIGRATION_HOW
+from ..core.vocab import MIGRATION_HOW, STATUSES
 from . import urls
 from .page import Page
 from .search import option_search_meta, search_meta, search_vocabulary
@@ -18,9 +18,29 @@ from .timeline import window
 from .views import Notes, cell_view, is_stale, lifecycle_box, lifecycle_events, option_sources, rules_for, status_badge
 
 
+#: The order of a category table's rows: recommended and generally available first, then by status
+#: (an option whose status changes later, such as a GA option with a retirement ahead, comes after
+#: the GA options that have none). Stated above each table.
+ROW_ORDER = ("ga", "preview", "legacy", "retiring", "retired")
+
+
+def row_rank(kb: KnowledgeBase, opt: m.Option) -> tuple[int, int, str]:
+    badge = status_badge(kb, opt)
+    level = ROW_ORDER.index(badge["level"]) if badge["level"] in ROW_ORDER else len(ROW_ORDER)
+    recommended = level == 0 and "recommended" in opt.tags and not badge["later"]
+    return (level, 0 if recommended else 1 + bool(badge["later"]), opt.name.lower())
+
+
+def row_order_text() -> str:
+    """The order above each table, in the status labels the badges use."""
+    labels = [STATUSES[m.Status(s)].label for s in ROW_ORDER if s != "retired"]
+    labels = [w if w.isupper() else w.lower() for w in labels]
+    return f"recommended {labels[0]} first, then {', '.join(labels)}"
+
+
 def _category_table(kb: KnowledgeBase, cat: m.Category, notes: Notes) -> dict[str, Any]:
     rows = []
-    for opt in kb.options_in(cat.id):
+    for opt in sorted(kb.options_in(cat.id), key=lambda o: row_rank(kb, o)):
         rows.append(
             {
                 "id": opt.id,
@@ -31,7 +51,7 @@ def _category_table(kb: KnowledgeBase, cat: m.Category, notes: Notes) -> dict[st
                 "cells": [cell_view(opt.cells[d.id], d, notes) for d in cat.dimensions],
             }
         )
-    return {"dimensions": cat.dimensions, "rows": rows}
+    return {"dimensions": cat.dimensions, "rows": rows, "order": row_order_text()}
 
 
 #: How far the home page looks back and ahead for lifecycle ends.
