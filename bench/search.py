@@ -96,7 +96,7 @@ def pagefind_copy(site: Path, dest: Path) -> Path:
     tags: dict[str, list[str]] = {}
     for doc in index["docs"]:
         tags.setdefault(doc["location"].split("#")[0], doc.get("tags") or [])
-    for html in dest.rglob("index.html"):
+    for html in sorted(dest.rglob("index.html")):  # listed before pairwise folders are removed
         loc = html.parent.relative_to(dest).as_posix()
         loc = "" if loc == "." else loc + "/"
         if "-vs-" in loc:

@@ -7,6 +7,7 @@ import json
 
 from .conftest import page
 from .search_queries import QUERIES, score, top_results
+from .test_js_cores import node, run_js  # noqa: F401 (node: the fixture that finds Node)
 
 
 def test_the_query_set_lands_on_the_right_page(tab):
@@ -80,3 +81,43 @@ def test_an_option_is_named_by_its_abbreviation_and_by_the_glossary_terms_it_imp
     dataplane = option_search_meta(kb.options["cilium-dataplane"], kb.terms, vocabulary)["tags"]
     policy = option_search_meta(kb.options["cilium-network-policy"], kb.terms, vocabulary)["tags"]
     assert dataplane.count("cilium") > policy.count("cilium")
+
+
+# --- did you mean ----------------------------------------------------------------------------------
+
+TYPOS = {
+    "kubnet": "options/kubenet/",
+    "calcio": "options/calico-network-policy/",
+    "jumpbx": "options/private-cluster/",
+    "egres firewal": "options/user-defined-routing/",
+    "privat clustr": "options/private-cluster/",
+    "overlya": "options/azure-cni-overlay/",
+    "ingres": "application/app-exposure/",
+    "gatway api": "options/app-routing-gateway-api/",
+}
+
+
+def test_did_you_mean_offers_the_nearest_option_or_category_first(kb, node, tmp_path):  # noqa: F811
+    from generator.site.search import suggest_data
+
+    got = run_js(node, "suggest.mjs", {**suggest_data(kb), "queries": [*TYPOS, "xyzzy"]}, tmp_path)
+    assert {q: got[q][:1] for q in TYPOS} == {q: [url] for q, url in TYPOS.items()}
+    assert got["xyzzy"] == []  # nothing close: no suggestion rather than a wrong one
+    assert all(len(v) <= 3 for v in got.values())
+
+
+def test_a_search_without_results_suggests_options_with_links(tab):
+    tab.goto("/")
+    assert top_results(tab.page, tab.base, "kubnet") == []
+    box = tab.page.locator(".atlas-dym")
+    box.wait_for()
+    assert "Did you mean" in box.inner_text()
+    first = box.locator("a").first
+    assert first.inner_text() == "kubenet"
+    first.click()
+    tab.page.wait_for_url("**/options/kubenet/")
+    assert tab.page.locator("h1").first.inner_text().startswith("kubenet")
+    # A query that finds pages shows no suggestions.
+    assert top_results(tab.page, tab.base, "kubenet")[0] == "options/kubenet/"
+    assert tab.page.locator(".atlas-dym").count() == 0
+    assert tab.outside == [] and tab.console_errors == []

@@ -24,6 +24,9 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from . import urls
+from .assets import compact_json
+
 SEARCH: dict[str, dict[str, Any]] = {
     "option": {"boost": 10},
     "category": {"boost": 12},
@@ -102,3 +105,28 @@ def option_search_meta(opt: Any, terms: Iterable[Any], vocabulary: Iterable[str]
     names += [t.term for t in linked if t.see[0] == opt.id]
     synonyms = [*opt.keywords, *(t.term for t in linked), *(t.expansion for t in linked if t.expansion)]
     return search_meta("option", synonyms, names, vocabulary)
+
+
+def suggest_data(kb: Any) -> dict[str, Any]:
+    """What "did you mean" offers when a search finds nothing (docs/assets/js/cores/suggest.js):
+    each option and category with its name, address (from the site root) and the words it is also
+    known by (keywords, and the glossary terms that point at an option)."""
+    entries = []
+    for layer in kb.layers:
+        for cat in layer.categories:
+            entries.append({"name": cat.name, "url": urls.served(urls.category(layer.id, cat.id)), "kind": "category"})
+    for opt in sorted(kb.options.values(), key=lambda o: o.name.lower()):
+        linked = [t.term for t in kb.terms if opt.id in t.see]
+        entries.append(
+            {
+                "name": opt.name,
+                "url": urls.served(urls.option(opt.id)),
+                "kind": "option",
+                "also": list(dict.fromkeys([*opt.keywords, *linked])),
+            }
+        )
+    return {"entries": entries}
+
+
+def suggest_json(kb: Any) -> str:
+    return compact_json(suggest_data(kb))

@@ -17,6 +17,7 @@ KB_JSON = "api/kb.json"
 COMPARE_JSON = "api/compare.json"
 DESIGN_JSON = "api/design.json"
 IPPLAN_JSON = "api/ipplan.json"
+SEARCH_JSON = "api/search.json"  #: names and synonyms for "did you mean" when a search finds nothing
 
 
 def schema_json(name: str) -> str:
