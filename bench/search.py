@@ -70,6 +70,11 @@ def lunr_run(site: Path) -> dict:
             page = browser.new_page()
             page.on("response", lambda r: fetched.__setitem__(r.url, len(r.body() or b"")) if r.ok else None)
             page.goto(base + "/", wait_until="networkidle")
+            # Material fetches its worker and the whole index on every page view, not on the first search.
+            page.wait_for_function(
+                "() => performance.getEntriesByType('resource').some((e) => e.name.includes('search_index.json'))"
+            )
+            page.wait_for_timeout(500)
             view = sum(n for u, n in fetched.items() if "search" in u)
             fetched.clear()
             results = {q: top_results(page, base + "/", q) for q, _ in QUERIES}
