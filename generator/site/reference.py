@@ -17,7 +17,6 @@ from .search import option_search_meta, search_meta, search_vocabulary
 from .timeline import window
 from .views import Notes, cell_view, is_stale, lifecycle_box, lifecycle_events, option_sources, rules_for, status_badge
 
-
 #: The order of a category table's rows: recommended and generally available first, then by status
 #: (an option whose status changes later, such as a GA option with a retirement ahead, comes after
 #: the GA options that have none). Stated above each table.
