@@ -20,7 +20,9 @@ function example(table) {
 
 // A query that names a column ("windows" for "Windows node pools") marks that column and keeps
 // every row, since each row has a cell there; any other query keeps the rows whose text has it.
+// Short queries ("ga", "no") are labels in cells, not column names: four letters at least.
 function matchingColumns(table, q) {
+  if (q.length < 4) return [];
   const heads = [...table.tHead.rows[0].cells];
   return heads.map((th, i) => (th.textContent.toLowerCase().includes(q) ? i : -1)).filter((i) => i > 0);
 }
