@@ -44,7 +44,7 @@ def search_meta(
     kind: str, keywords: Iterable[str] | None = None, names: Iterable[str] | None = None, vocabulary: Iterable[str] = ()
 ) -> dict[str, Any]:
     """The front matter that gives a page of this kind its weight in search and its words: `names`
-    (the page's own name, its abbreviations) count twice, `keywords` (curated synonyms) once."""
+    (the page's own name, its abbreviations) count more than `keywords` (curated synonyms)."""
     meta: dict[str, Any] = {"search": dict(SEARCH[kind])}
     tags = search_tags(list(keywords or []), list(names or []), vocabulary)
     if tags:
@@ -68,21 +68,22 @@ def initials(name: str) -> str:
 
 
 def search_tags(keywords: list[str], names: list[str] | None = None, vocabulary: Iterable[str] = ()) -> list[str]:
-    """Keywords and names as index tags: each word once, and once more for each name that has it. A
-    synonym's word that
-    merely extends a shorter word of this page or of the site's `vocabulary` is left out ("pods"
-    beside "pod", "clusterwide" beside "cluster": a query for the short word would match it too,
-    and a rare word weighs more than a common one) unless a keyword is that word alone, as curated
-    compounds and abbreviations are ("jumpbox", "natgw", "IPv6")."""
+    """Keywords and names as index tags: each word once, and once more for each name that has it.
+    A synonym's word that merely extends a shorter word of this page or of the site's `vocabulary`
+    is left out ("pods" beside "pod", "clusterwide" beside "cluster": a query for the short word
+    would match it too, and a rare word weighs more than a common one) unless a keyword is that
+    word alone, as curated compounds and abbreviations are ("jumpbox", "natgw", "IPv6"), or a word
+    of the first name, the page's own."""
     strong = [w for n in names or [] for w in dict.fromkeys(words(n))]
     weak = [w for k in keywords for w in words(k)]
     whole = {k.strip().lower() for k in keywords if k.strip().isalnum()}
+    own = set(words(names[0])) if names else set()
     found = list(dict.fromkeys(strong + weak))
     shorter = {v for v in [*found, *vocabulary] if len(v) > 1}
     kept = [
         w
         for w in found
-        if w in whole or (w in strong and w not in weak) or not any(w != v and w.startswith(v) for v in shorter)
+        if w in whole or w in own or not any(w != v and w.startswith(v) for v in shorter)
     ]
     return kept + [w for w in strong if w in kept]
 
