@@ -165,7 +165,7 @@ def test_notes_and_disputes_open_on_a_tap(browser, site_url):
     tab.goto("/compare/?ids=azure-cni-overlay,kubenet")
     details = tab.page.locator(".atlas-compare-table details.atlas-cell-note").first
     details.wait_for()
-    text = details.locator("span")
+    text = details.locator("xpath=./span").first
     assert not text.is_visible()
     details.locator("summary").tap()
     assert text.is_visible() and text.inner_text().strip()
@@ -350,3 +350,14 @@ def _outcome_paths(tree):
             continue
         for a in questions[node].answers:
             stack.append((a.next, path + [a.id]))
+
+
+def test_a_disputed_value_in_compare_any_says_what_the_other_page_says(tab, kb):
+    opt, dim, dispute = next(
+        (o, d, c.disputed[0]) for o in kb.options.values() for d, c in o.cells.items() if c.disputed
+    )
+    tab.goto(f"/compare/?ids={opt.id},{next(o.id for o in kb.options.values() if o.id != opt.id)}")
+    note = tab.page.locator("details.atlas-cell-note", has=tab.page.locator(".atlas-cell-dispute")).first
+    note.wait_for()
+    note.locator("summary").click()
+    assert " ".join(dispute.says.replace("`", "").split())[:30] in " ".join(note.inner_text().split())

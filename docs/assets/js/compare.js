@@ -14,10 +14,13 @@ function cellNode(cell) {
   if (cell.value) span.append(cell.level ? " " : "", h("span", { class: "atlas-value" }, cell.value));
   if (cell.disputed) span.append(h("span", { class: "atlas-disputed", title: "Official pages disagree" }, "disputed"));
   // The note opens on a tap as well as on hover: touch screens have no hover.
+  // A disputed value also says what the other official pages say, and which pages those are.
   if (cell.note || cell.disputed) {
+    const disputes = (cell.disputes || []).map((d) =>
+      h("span", { class: "atlas-cell-dispute" }, "Another page says: ", codeSpans(d.says), d.sources.length ? " (" + d.sources.join("; ") + ")" : ""));
     span.append(h("details", { class: "atlas-cell-note" },
       h("summary", {}, cell.disputed ? "Note (disputed)" : "Note"),
-      h("span", {}, codeSpans(cell.note || "Official pages disagree on this value."))));
+      h("span", {}, codeSpans(cell.note || "Official pages disagree on this value.")), ...disputes));
   }
   return span;
 }
