@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install oracles serve test test-fast build validate chromium nodejs graphviz lint bench vendor schema clean
+.PHONY: install oracles serve test test-fast build validate chromium nodejs graphviz lint bench bench-search vendor schema clean
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -75,6 +75,11 @@ schema: install
 
 bench: install chromium graphviz
 	$(PY) bench/run.py
+
+## bench-search: the query set in Chromium on the site before issue 16, after its first pass and now, and on Pagefind
+bench-search: install chromium graphviz
+	$(VENV)/bin/pip install --quiet pagefind-bin==1.5.2
+	$(PY) bench/search.py
 
 ## vendor: re-fetch the pinned browser libraries from npm and check their integrity
 vendor:

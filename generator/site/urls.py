@@ -19,6 +19,7 @@ COMPARE_JSON = "api/compare.json"
 DESIGN_JSON = "api/design.json"
 IPPLAN_JSON = "api/ipplan.json"
 DIAGRAMS_JSON = "api/diagrams.json"
+SEARCH_JSON = "api/search.json"  #: names and synonyms for "did you mean" when a search finds nothing
 
 
 def schema_json(name: str) -> str:

@@ -162,7 +162,13 @@ export function mount(root) {
       if (focus) heading.focus();
     }
 
-    w.back.addEventListener("click", () => w.go(ids.slice(0, -1), true));
+    // The in-page Back replaces the address instead of adding one: the browser's Back then leaves
+    // the steps already undone here instead of replaying them.
+    w.back.addEventListener("click", () => {
+      const prev = ids.slice(0, -1);
+      history.replaceState(null, "", urlFor(prev));
+      render(prev, true);
+    });
     w.restart.addEventListener("click", () => w.go([], true));
 
     watchHistory(root, () => shown, () => render(readPath(), true));

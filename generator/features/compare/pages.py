@@ -17,6 +17,8 @@ from ...site.reference import redirect_page
 from ...site.search import search_meta
 from ...site.views import Notes, cell_view, rules_for, status_badge
 
+TITLE_MATRIX = "Compatibility matrix"
+
 
 def matrix_kinds() -> dict[str, tuple[str, str]]:
     """The symbol and words for each relation in the matrix, seen from the row's option: each
@@ -194,7 +196,7 @@ def matrix_page(kb: KnowledgeBase) -> Page:
     return Page(
         urls.compatibility(),
         "compatibility.md.j2",
-        "Compatibility matrix",
+        TITLE_MATRIX,
         "Which AKS networking options work together, require each other, or conflict, across every layer, with the "
         "reason and source for each rule.",
         {
@@ -206,7 +208,7 @@ def matrix_page(kb: KnowledgeBase) -> Page:
             "categories": list(kb.categories.values()),
             "by_option": by_option,
             "cat_of": {o.id: o.category for o in order},
-            "meta": {"hide": ["navigation", "toc"]},
+            "meta": {"hide": ["navigation", "toc"], **search_meta("tool", ["works with", "conflicts"], [TITLE_MATRIX])},
         },
         edit_path=None,
     )
@@ -223,5 +225,5 @@ def compare_index(kb: KnowledgeBase) -> Page:
         "compare-index.md.j2",
         "Compare options",
         "Compare any two to four AKS networking options side by side, or open a ready-made comparison of two options.",
-        {"groups": groups},
+        {"groups": groups, "meta": search_meta("tool", ["side by side", "versus"], ["Compare options"])},
     )
