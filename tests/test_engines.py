@@ -42,7 +42,8 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     mk = out.parent / "mkdocs-site"
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(mk)]
     subprocess.run(mkdocs, cwd=out, env=env, check=True)
-    subprocess.run([_zensical(), "build", "--strict"], cwd=out, env=env, check=True, capture_output=True)
+    zensical = subprocess.run([_zensical(), "build", "--strict"], cwd=out, env=env, capture_output=True, text=True)
+    assert zensical.returncode == 0, (zensical.stdout + zensical.stderr)[-4000:]
     return {"mkdocs": mk, "zensical": out / "site"}
 
 
@@ -58,8 +59,8 @@ def _targets(site: Path, page: str) -> set[str]:
     """Where the links in a page's article lead, as site paths with their anchors."""
     article = _article(site, page)
     out = set()
-    for a in article.css("a[href]") if article else ():
-        href = a.attributes["href"] or ""
+    for a in article.css("a") if article else ():
+        href = a.attributes.get("href") or a.attributes.get("xlink:href") or ""  # SVG links keep xlink:href
         parts = urlsplit(href)
         if parts.scheme or parts.netloc or not parts.path:
             continue

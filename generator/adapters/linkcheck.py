@@ -17,7 +17,15 @@ from ..core.provenance import ALLOWED_SOURCE_HOSTS
 
 #: Hosts a page may link to. Sources come first; edit buttons point at the repository host.
 ALLOWED_LINK_HOSTS = frozenset(ALLOWED_SOURCE_HOSTS)
-_ATTRS = (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src"))
+_ATTRS = (
+    ("a", "href"),
+    ("a", "xlink:href"),  # links inside inline SVG (diagrams, flowcharts)
+    ("link", "href"),
+    ("script", "src"),
+    ("img", "src"),
+    ("iframe", "src"),
+    ("source", "src"),
+)
 
 
 @dataclass(frozen=True, order=True)
@@ -49,7 +57,9 @@ def check_links(site: Path, site_url: str = "") -> list[BrokenLink]:
             continue  # served at any depth: its links are absolute to the site root
         here = posixpath.dirname(path)
         for tag, attr in _ATTRS:
-            for node in doc.css(f"{tag}[{attr}]"):
+            for node in doc.css(tag):  # not tag[attr]: the colon of xlink:href would need escaping
+                if attr not in node.attributes:
+                    continue
                 target = node.attributes.get(attr) or ""
                 if site_url and target.startswith(site_url):
                     target = posixpath.relpath("/" + target[len(site_url) :], "/" + here)

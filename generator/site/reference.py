@@ -250,7 +250,6 @@ def redirect_page(src: str, dest: str, opt: m.Option) -> Page:
         opt.name,
         f"{opt.name} moved to a new address.",
         {
-            "target_src": urls.md_link(src, dest),
             "opt": opt,
             "meta": {"template": "redirect.html", "redirect": urls.served_link(src, dest), **search_meta("redirect")},
         },

@@ -43,7 +43,8 @@ def _node_dot(kb: KnowledgeBase, tree: m.Tree, ident: str, kind: str, item: Any)
         # A category tree names its option under the title; a full combination is too long.
         names = "" if tree.category is None else " or ".join(kb.options[x].name for x in item.recommend)
         one = len(item.recommend) == 1
-        href = urls.html_link(src, urls.option(item.recommend[0])) if one else f"#{item.id}"
+        # Served form: an SVG link keeps xlink:href (site/diagram/svg.py), which neither engine rewrites.
+        href = urls.served_link(src, urls.option(item.recommend[0])) if one else f"#{item.id}"
         label, cls = _box(item.title, names), "outcome"
     style = "rounded,bold" if cls == "outcome" else "rounded"
     return (
