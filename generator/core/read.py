@@ -53,6 +53,7 @@ class KnowledgeBase:
     changes: list[m.Change] = field(default_factory=list)
     egress: list[m.EgressRule] = field(default_factory=list)
     egress_shown_on: list[str] = field(default_factory=list)
+    network: m.NetworkFile | None = None
     #: Categories in the order a design's settings are written (``categories.yaml``).
     command_order: list[str] = field(default_factory=list)
     #: The day lifecycle states are computed for: the build date (``app.load_kb`` sets it).
@@ -249,6 +250,15 @@ def _read_categories(r: _Reader, paths: list[Path]) -> None:
                     )
 
 
+def _read_network(r: _Reader, path: Path) -> None:
+    """``network.yaml`` (optional): what the designer deploys around the cluster."""
+    if path.is_file() and (result := r.parse(path, m.NetworkFile)):
+        parsed, loaded = result
+        r.kb.network = parsed
+        for i, res in enumerate(parsed.resources):
+            r.register("network", res.id, Origin(loaded.path, loaded.data, ("resources", i)))
+
+
 def _read_egress(r: _Reader, path: Path) -> None:
     """``egress.yaml`` (optional): what a firewall must allow (option pages, designer)."""
     if path.is_file() and (result := r.parse(path, m.EgressFile)):
@@ -298,6 +308,7 @@ def read(root: Path, project_root: Path | None = None) -> tuple[KnowledgeBase, l
     kb.presets = list(r.entries(optional("presets.yaml"), m.PresetFile, "presets", "preset"))  # the designer's
     kb.changes = list(r.entries(optional("changes.yaml"), m.ChangeFile, "changes", "change"))  # content changes
     _read_egress(r, root / "egress.yaml")
+    _read_network(r, root / "network.yaml")
     kb.shared_ok = not r.errors  # categories, sources, rules, glossary, presets, changes, egress all read
     _read_options(r, root)
     kb.trees = {t.id: t for t, _, _ in r.per_file(sorted(root.glob("trees/*.yaml")), m.Tree, "tree")}

@@ -232,7 +232,12 @@ export async function mount(el) {
       h("h3", {}, "Deployment"), view.commandsBox,
       h("h3", {}, "IP plan"), plannerHost));
   const drawSummary = () => { view.summary.textContent = summaryText(data, choices, view.planner && view.planner.result); };
-  view.planner = createPlanner(plannerHost, { params, state: pstate, model: podModel(), extras: extrasFor(), onChange: () => { write(); drawSummary(); drawCommands(view); } });
+  // After each re-evaluation, other modules on the page (the design diagram) hear what changed.
+  const announce = () => {
+    const plan = view.planner ? view.planner.result : null;
+    el.dispatchEvent(new CustomEvent("atlas:design", { bubbles: true, detail: { options: { ...choices }, plan, errors: blockers(data, choices, plan).length } }));
+  };
+  view.planner = createPlanner(plannerHost, { params, state: pstate, model: podModel(), extras: extrasFor(), onChange: () => { write(); drawSummary(); drawCommands(view); announce(); } });
 
   function update(writeUrl) {
     for (const b of presets.buttons) {
@@ -244,6 +249,7 @@ export async function mount(el) {
     drawCommands(view);
     drawSummary();
     if (writeUrl) write();
+    announce();
   }
   update(false);
 }
