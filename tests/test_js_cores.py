@@ -277,6 +277,11 @@ def test_javascript_merging_plan_values_and_files_match_python(kb, design_result
         assert r["egress"] == deploy.egress_rules(kb, d), d
         blocked += bool(r["blockers"])
     assert 0 < blocked < len(sample)  # the sample has designs with and without errors
+    # ... and files with the network around the cluster and with further node pools
+    for marker in ("az network vnet subnet create", "--delegations", "az network route-table create",
+                   "az network nat gateway create", "az network alb create", "az aks nodepool add"):
+        assert any(marker in r["az"] for r in js), marker
+    assert any("azurerm_kubernetes_cluster_node_pool" in r["terraform"] for r in js)
 
 
 FLAGS = [

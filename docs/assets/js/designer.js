@@ -186,6 +186,14 @@ function recordExport(view) {
   return { box, download, button };
 }
 
+// After each re-evaluation, other modules on the page (the design diagram) hear what changed: the
+// chosen option per category, the IP plan result and the number of errors that block the files.
+function announceDesign(el, view) {
+  const plan = view.planner ? view.planner.result : null;
+  const detail = { options: { ...view.choices }, plan, errors: blockers(view.data, view.choices, plan).length };
+  el.dispatchEvent(new CustomEvent("atlas:design", { bubbles: true, detail }));
+}
+
 export async function mount(el) {
   const [data, params] = await Promise.all([fetchJson(resolve(el.dataset.src)), fetchJson(resolve(el.dataset.planSrc))]);
   // A page built before a support window closed says what is true on the day it is read.
@@ -232,11 +240,7 @@ export async function mount(el) {
       h("h3", {}, "Deployment"), view.commandsBox,
       h("h3", {}, "IP plan"), plannerHost));
   const drawSummary = () => { view.summary.textContent = summaryText(data, choices, view.planner && view.planner.result); };
-  // After each re-evaluation, other modules on the page (the design diagram) hear what changed.
-  const announce = () => {
-    const plan = view.planner ? view.planner.result : null;
-    el.dispatchEvent(new CustomEvent("atlas:design", { bubbles: true, detail: { options: { ...choices }, plan, errors: blockers(data, choices, plan).length } }));
-  };
+  const announce = () => announceDesign(el, view);
   view.planner = createPlanner(plannerHost, { params, state: pstate, model: podModel(), extras: extrasFor(), onChange: () => { write(); drawSummary(); drawCommands(view); announce(); } });
 
   function update(writeUrl) {

@@ -7,6 +7,7 @@
 import { designAz, designBicep, designTerraform } from "./snippets.js";
 import { fmt } from "./addresses.js";
 import { plan, clean } from "./ipplan.js";
+import { resolve } from "./network.js";
 
 export function categories(data) {
   return data.layers.flatMap((l) => l.categories.map((c) => ({ ...c, layer: l })));
@@ -112,6 +113,9 @@ export function planValues(inputs, result) {
     service_cidr: ranges["service-cidr"] ?? null,
     dns_ip: ranges["dns-service-ip"] ?? null,
     egress_sources: ["nodes", "pods"].filter((k) => k in subnets).map((k) => subnets[k]),
+    vnet: [...result.vnet],
+    subnets,
+    pools: inputs.pools.slice(1).map((p, i) => ({ name: "pool" + (i + 2), nodes: parseInt(clean(p.nodes), 10), max_pods: parseInt(clean(p.max_pods), 10) })),
   };
 }
 
@@ -229,16 +233,21 @@ export function unexpressed(data, choices) {
 // The az script, Bicep file and Terraform configuration of a design, and the settings behind them.
 export function texts(data, choices, values) {
   const s = settings(data, choices, values);
-  const notes = unexpressed(data, choices);
   const d = data.deploy;
-  const fw = firewallRules(data, egressRules(data, choices));
-  const src = values && values.egress_sources.length ? values.egress_sources : ["*"];
+  const net = resolve(data.network, Object.values(choices), values);
+  const spec = {
+    entries: s, parameters: s.parameters, table: d.parameters.concat(data.network.parameters), net,
+    pools: values ? values.pools : [], identity: s.parameters.includes("identity_id"), notes: unexpressed(data, choices),
+    egress: firewallRules(data, egressRules(data, choices)), sources: values && values.egress_sources.length ? values.egress_sources : ["*"],
+    api: d.api_version, version: d.azurerm_version, base: d.base_parameters, region: d.region, prefix: data.az_prefix,
+  };
+  const needs = requires(data, choices);
   return {
-    az: designAz(data.az_prefix, s.az, s.parameters, d.parameters),
-    bicep: designBicep(s.bicep, s.parameters, d.parameters, d.api_version, notes.bicep, d.base_parameters, fw, src, d.region),
-    terraform: designTerraform(s.terraform, s.parameters, d.parameters, d.azurerm_version, notes.terraform, d.base_parameters, fw, src, d.region),
+    az: designAz(spec),
+    bicep: designBicep(spec),
+    terraform: designTerraform(spec),
     combined: s,
-    requires: requires(data, choices),
+    requires: needs.concat(net.requires.filter((r) => !needs.includes(r))),
   };
 }
 
