@@ -504,16 +504,52 @@ def test_markup_in_data_is_shown_as_text(tmp_path, browser):
         server.shutdown()
 
 
-def test_the_checklist_names_roles_delegations_routes_and_the_plan_ranges(kb):
+def test_the_checklist_leaves_out_what_the_files_create_and_keeps_the_rest(kb):
     large = next(p for p in kb.presets if p.id == "large-scale").choices
     inputs = deploy.default_inputs(kb, large)
     result = deploy.design_plan(kb, large, inputs)
-    items = deploy.checklist(kb, large, result, deploy.plan_values(inputs, result))
+    values = deploy.plan_values(inputs, result)
+    items = deploy.checklist(kb, large, result, values)
+    assert not any(i.startswith("Create the") for i in items)  # the subnets, NAT gateway... are in the files
+    assert any("role assignments" in i for i in items) and any("quota" in i for i in items)
     api = next(s["cidr"] for s in result["subnets"] if s["id"] == "apiserver")
-    assert any("Microsoft.ContainerService/managedClusters" in i and api in i for i in items)
-    assert any("Network Contributor" in i for i in items) and any("quota" in i for i in items)
+    t = deploy.texts(kb, large, values)
+    assert f"addressPrefix: '{api}'" in t["bicep"] and "serviceName: 'Microsoft.ContainerService/managedClusters'" in t[
+        "bicep"]
+    assert "--delegations Microsoft.ContainerService/managedClusters" in t["az"]
     locked = next(p for p in kb.presets if p.id == "locked-down-enterprise").choices
-    assert any("0.0.0.0/0" in i for i in deploy.checklist(kb, locked, None, None))
+    assert any("AzureFirewallSubnet" in i for i in deploy.checklist(kb, locked, None, None))
+
+
+def test_the_network_follows_the_design_and_its_plan(kb):
+    """Each resource of data/network.yaml is deployed exactly when its options are chosen and the
+    plan has its subnet; references to resources not deployed are left out."""
+    locked = dict(next(p for p in kb.presets if p.id == "locked-down-enterprise").choices)
+    inputs = deploy.default_inputs(kb, locked)
+    values = deploy.plan_values(inputs, deploy.design_plan(kb, locked, inputs))
+    t = deploy.texts(kb, locked, values)
+    assert "resource routeTable 'Microsoft.Network/routeTables@" in t["bicep"]
+    assert "routeTable: {\n      id: routeTable.id" in t["bicep"] and "natGateway" not in t["bicep"]
+    assert f"address_prefixes = [\"{values['subnets']['firewall']}\"]" in t["terraform"]
+    assert "vnetSubnetID: nodeSubnet.id" in t["bicep"] and "NODE_SUBNET_ID=$(az network vnet subnet create" in t["az"]
+    assert "FIREWALL_PRIVATE_IP=" in t["az"] and "param firewallPrivateIp string" in t["bicep"]
+    assert "alb" in t["requires"]  # the AGC commands need the alb extension
+    managed = next(p for p in kb.presets if p.id == "recommended-default").choices
+    inputs = deploy.default_inputs(kb, managed)
+    t = deploy.texts(kb, managed, deploy.plan_values(inputs, deploy.design_plan(kb, managed, inputs)))
+    assert "az network" not in t["az"] and "Microsoft.Network/virtualNetworks" not in t["bicep"]
+
+
+def test_every_pool_of_the_plan_is_written(kb):
+    large = next(p for p in kb.presets if p.id == "large-scale").choices
+    inputs = deploy.default_inputs(kb, large)
+    inputs["pools"] = inputs["pools"] + [{"nodes": "7", "surge": "1", "max_pods": "40"}]
+    t = deploy.texts(kb, large, deploy.plan_values(inputs, deploy.design_plan(kb, large, inputs)))
+    assert "--name pool2 \\\n  --mode User \\\n  --node-count 7 \\\n  --max-pods 40" in t["az"]
+    assert '--vnet-subnet-id "$NODE_SUBNET_ID"' in t["az"].split("az aks nodepool add")[1]
+    assert "name: 'pool2'" in t["bicep"] and "count: 7" in t["bicep"]
+    assert 'resource "azurerm_kubernetes_cluster_node_pool" "pool2"' in t["terraform"] and "max_pods = 40" in t[
+        "terraform"]
 
 
 def test_firewall_rules_follow_the_design(kb):
@@ -548,3 +584,28 @@ def test_the_files_create_the_identity_and_its_roles_on_the_subnets(kb):
     assert "identity_ids = [azurerm_user_assigned_identity.aks.id]" in tf
     simple = next(p for p in kb.presets if p.id == "simple-dev-test").choices
     assert "SystemAssigned" in deploy.preset_texts(kb, simple)["bicep"]
+
+
+@pytest.mark.parametrize(
+    "edits, expected",
+    [
+        ([("    before_cluster: true\n", "    before_clusters: true\n")],
+         ["395:5: unknown key 'before_clusters'; did you mean 'before_cluster'?"]),
+        ([("{ref: route-table}", "{ref: route-tabel}"), ("with: [byo-vnet]\n", "with: [byo-vnt]\n")],
+         ["21:12: unknown option 'byo-vnt'; did you mean 'byo-vnet'?",
+          "242:35: unknown resource 'route-tabel'; did you mean 'route-table'?"]),
+    ],
+)
+def test_bad_network_resources_are_reported_with_their_position(tmp_path, capsys, monkeypatch, edits, expected):
+    """A key typo, a reference to a resource the file lacks, an unknown option: each at its place."""
+    kb_dir = tmp_path / "data"
+    shutil.copytree(Path("data").resolve(), kb_dir)
+    text = (kb_dir / "network.yaml").read_text(encoding="utf-8")
+    for old, new in edits:
+        text = text.replace(old, new, 1)
+    (kb_dir / "network.yaml").write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    rc = cli_main(["--data", "data", "validate"])
+    lines = [line for line in capsys.readouterr().err.splitlines() if line.startswith("data/network.yaml:")]
+    assert rc == 1
+    assert [line.split(":", 1)[1] for line in lines] == expected, lines

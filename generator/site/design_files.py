@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from .firewall import FIREWALL_API, FIREWALL_POLICY, firewall_pairs
-from .snippets import AZ_PREFIX, _blocks, _bicep_value, _camel, _hcl_value, _nest_pairs, _shell_word
+from .snippets import AZ_PREFIX, _bicep_value, _blocks, _camel, _hcl_value, _nest_pairs, _shell_word
 
 #: Parameters every file has, with a default: (id, default as Bicep, default as HCL, description).
 BASE_PARAMETERS = [
@@ -160,7 +160,12 @@ def _bicep_identity(spec: dict[str, Any]) -> list[str]:
             "    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', "
             f"'{NETWORK_CONTRIBUTOR}')"
         ]
-        lines += ["    principalId: identity.properties.principalId", "    principalType: 'ServicePrincipal'", "  }", "}"]
+        lines += [
+            "    principalId: identity.properties.principalId",
+            "    principalType: 'ServicePrincipal'",
+            "  }",
+            "}",
+        ]
     return lines
 
 
@@ -238,7 +243,17 @@ def _hcl_identity(spec: dict[str, Any]) -> list[str]:
 def _hcl_header(version: str, notes: list[str]) -> list[str]:
     lines = [f"# {ATLAS_NOTE}", *(f"# {n}" for n in notes), ""]
     lines += ["terraform {", "  required_providers {", "    azurerm = {", '      source  = "hashicorp/azurerm"']
-    return lines + [f'      version = "{version}"', "    }", "  }", "}", "", 'provider "azurerm" {', "  features {}", "}", ""]
+    return lines + [
+        f'      version = "{version}"',
+        "    }",
+        "  }",
+        "}",
+        "",
+        'provider "azurerm" {',
+        "  features {}",
+        "}",
+        "",
+    ]
 
 
 def design_terraform(spec: dict[str, Any]) -> str:
@@ -247,7 +262,11 @@ def design_terraform(spec: dict[str, Any]) -> str:
     (``egress``) the firewall policy rule collection group."""
     p = {"param": "cluster_name"}
     base = [("name", p), ("location", {"param": "location"}), ("resource_group_name", {"param": "resource_group_name"})]
-    base += [("dns_prefix", p), ("default_node_pool.name", "system"), ("default_node_pool.vm_size", {"param": "vm_size"})]
+    base += [
+        ("dns_prefix", p),
+        ("default_node_pool.name", "system"),
+        ("default_node_pool.vm_size", {"param": "vm_size"}),
+    ]
     if spec["identity"]:
         base += [("identity.type", "UserAssigned")]
         base += [("identity.identity_ids", [{"expr": "azurerm_user_assigned_identity.aks.id"}])]

@@ -101,17 +101,25 @@ def resolve(net: dict[str, Any], chosen: list[str], values: dict[str, Any] | Non
             out[kind].append({"id": r["id"], "type": form["type"], "pairs": pairs})
         for step in r["az"]:
             var = label(r["id"]).upper() + "_ID" if step["query"] else None
-            out["az"].append({"command": step["command"], "pairs": _pairs(step["set"], "az", by_id, values or {}),
-                              "query": step["query"], "var": var})
+            out["az"].append(
+                {
+                    "command": step["command"],
+                    "pairs": _pairs(step["set"], "az", by_id, values or {}),
+                    "query": step["query"],
+                    "var": var,
+                }
+            )
         if r["role"]:
-            out["roles"].append({"id": r["id"], "bicep": _ref(r, "bicep"), "terraform": _ref(r, "terraform"),
-                                 "az": _ref(r, "az")})
+            out["roles"].append(
+                {"id": r["id"], "bicep": _ref(r, "bicep"), "terraform": _ref(r, "terraform"), "az": _ref(r, "az")}
+            )
         if r["before_cluster"]:
             out["wait"].append({"id": r["id"], "type": r["terraform"]["type"]})
         if r["requires"] and r["requires"] not in out["requires"]:
             out["requires"].append(r["requires"])
-    out["provides"] = {r["provides"]: {k: _ref(r, k) for k in ("bicep", "terraform", "az")}
-                       for r in found if r["provides"]}
+    out["provides"] = {
+        r["provides"]: {k: _ref(r, k) for k in ("bicep", "terraform", "az")} for r in found if r["provides"]
+    }
     out["parameters"] = _used_parameters(net, out)
     return out
 
