@@ -274,6 +274,7 @@ def select_values(tab) -> dict[str, str]:
 
 
 def command_texts(tab) -> dict[str, str]:
+    tab.page.wait_for_selector("[data-command], [data-blocked]")  # the designer has drawn its files
     return tab.page.evaluate(
         """() => Object.fromEntries([...document.querySelectorAll('[data-command]')]
                 .map((d) => [d.dataset.command, d.querySelector('pre code').textContent]))"""

@@ -18,10 +18,16 @@ KINDS = ("bicep", "terraform")
 
 
 def network_data(kb: KnowledgeBase) -> dict[str, Any]:
-    """``data/network.yaml`` as JSON (``with`` keeps its YAML name)."""
+    """``data/network.yaml`` as JSON (``with`` keeps its YAML name); each ``set`` becomes a list of
+    ``[key, value]`` pairs, so the order of the data survives JSON written with sorted keys."""
     if kb.network is None:
         return {"parameters": [], "resources": []}
-    return kb.network.model_dump(mode="json", by_alias=True, exclude={"resources": {"__all__": {"sources"}}})
+    out = kb.network.model_dump(mode="json", by_alias=True, exclude={"resources": {"__all__": {"sources"}}})
+    for r in out["resources"]:
+        for form in [r["bicep"], r["terraform"], *r["az"]]:
+            if form:
+                form["set"] = [[k, v] for k, v in form["set"].items()]
+    return out
 
 
 def label(rid: str) -> str:
@@ -75,9 +81,9 @@ def value(v: Any, kind: str, by_id: dict[str, dict[str, Any]], values: dict[str,
     return v  # a parameter or an expression
 
 
-def _pairs(items: dict[str, Any], kind: str, by_id: dict[str, dict[str, Any]], values: dict[str, Any]) -> list:
+def _pairs(items: list, kind: str, by_id: dict[str, dict[str, Any]], values: dict[str, Any]) -> list:
     out = []
-    for key, v in items.items():
+    for key, v in items:
         resolved = value(v, kind, by_id, values)
         if resolved is not _DROP:
             out.append([key, resolved])

@@ -46,7 +46,7 @@ function value(v, kind, byId, values) {
 
 function pairsOf(items, kind, byId, values) {
   const out = [];
-  for (const [key, v] of Object.entries(items)) {
+  for (const [key, v] of items) {
     const resolved = value(v, kind, byId, values);
     if (resolved !== DROP) out.push([key, resolved]);
   }
