@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-FIREWALL_API = "2024-05-01"
+FIREWALL_API = "2026-03-01"
 #: Where a rule's destination says ``<location>``: the region, in each language.
 REGION = {"placeholder": "<location>", "bicep": "${location}", "terraform": "${var.location}"}
 
