@@ -610,3 +610,42 @@ def test_bad_network_resources_are_reported_with_their_position(tmp_path, capsys
     lines = [line for line in capsys.readouterr().err.splitlines() if line.startswith("data/network.yaml:")]
     assert rc == 1
     assert [line.split(":", 1)[1] for line in lines] == expected, lines
+
+
+@pytest.mark.browser
+def test_the_designer_writes_the_network_and_announces_each_design(tab, kb):
+    """Your own VNet: the files create the network from the plan; every re-evaluation dispatches
+    ``atlas:design`` with the choices, the plan and the error count (for the diagram module)."""
+    page = tab.page
+    page.add_init_script(
+        "window.__designs = []; document.addEventListener('atlas:design', (e) => window.__designs.push("
+        "{options: e.detail.options, plan: e.detail.plan && {ok: e.detail.plan.ok, subnets: e.detail.plan.subnets"
+        ".map((s) => [s.id, s.cidr])}, errors: e.detail.errors, bubbled: e.target !== document}));"
+    )
+    large = next(p for p in kb.presets if p.id == "large-scale")
+    tab.goto(f"/design/?{design.query(kb, large.choices)}")
+    texts = command_texts(tab)
+    events = page.evaluate("window.__designs")
+    assert events and events[-1]["options"] == large.choices and events[-1]["errors"] == 0 and events[-1]["bubbled"]
+    subnets = dict(events[-1]["plan"]["subnets"])
+    assert f"--address-prefixes {subnets['apiserver']}" in texts["az"]
+    assert "--delegations Microsoft.ContainerService/managedClusters" in texts["az"]
+    assert "resource natGateway 'Microsoft.Network/natGateways@" in texts["bicep"]
+    assert 'resource "azurerm_subnet_nat_gateway_association" "node_subnet_nat"' in texts["terraform"]
+
+    # A conflict: the event says so, and a change of the plan is announced too.
+    page.locator("#design-pod-networking").select_option("kubenet")
+    last = page.evaluate("window.__designs.at(-1)")
+    assert last["options"]["pod-networking"] == "kubenet" and last["errors"] >= 1
+    page.locator("#design-pod-networking").select_option(large.choices["pod-networking"])
+    count = page.evaluate("window.__designs.length")
+    page.locator(".atlas-pools input").first.fill("9")
+    assert page.evaluate("window.__designs.length") > count
+    assert page.evaluate("window.__designs.at(-1).errors") == 0
+    assert "--node-count 9" in command_texts(tab)["az"]
+    # A second pool of the plan gets its own az aks nodepool add, agent pool and node pool resource.
+    page.get_by_role("button", name="Add a node pool").click()
+    texts = command_texts(tab)
+    assert "az aks nodepool add" in texts["az"] and "--name pool2" in texts["az"]
+    assert "name: 'pool2'" in texts["bicep"] and '"azurerm_kubernetes_cluster_node_pool" "pool2"' in texts["terraform"]
+    assert not tab.outside and not tab.console_errors
