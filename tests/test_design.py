@@ -649,3 +649,28 @@ def test_the_designer_writes_the_network_and_announces_each_design(tab, kb):
     assert "az aks nodepool add" in texts["az"] and "--name pool2" in texts["az"]
     assert "name: 'pool2'" in texts["bicep"] and '"azurerm_kubernetes_cluster_node_pool" "pool2"' in texts["terraform"]
     assert not tab.outside and not tab.console_errors
+
+
+@pytest.mark.browser
+def test_the_load_balancer_sizing_is_the_users_own_input(tab):
+    """No SNAT example reaches a design; the user's own values do, checked against the plan."""
+    page = tab.page
+    tab.goto("/design/")  # the first preset: outbound load balancer
+    assert "--load-balancer-outbound-ports" not in command_texts(tab)["az"]
+    ports = page.locator("#design-input-lb-ports")
+    ports.fill("4000")
+    texts = command_texts(tab)
+    assert "--load-balancer-outbound-ports 4000" in texts["az"] and "allocatedOutboundPorts: 4000" in texts["bicep"]
+    assert "outbound_ports_allocated = 4000" in texts["terraform"] and "lb-ports=4000" in page.url
+    ports.fill("12")
+    assert "a multiple of 8" in page.locator("[data-blocked]").inner_text()
+    ports.fill("64000")  # 4 nodes with surge need 256,000 ports; one IP gives 64,000
+    assert "Add IPs or lower the ports" in page.locator("[data-blocked]").inner_text()
+    page.locator("#design-input-lb-ips").fill("4")
+    assert "--load-balancer-managed-outbound-ip-count 4" in command_texts(tab)["az"]
+    page.goto(page.url, wait_until="networkidle")  # the shared link keeps them
+    assert page.locator("#design-input-lb-ips").input_value() == "4"
+    page.locator("#design-vnet").select_option("byo-vnet")
+    page.locator("#design-egress").select_option("user-defined-routing")
+    assert page.locator("#design-input-lb-ips").is_hidden() and "lb-ips" not in page.url
+    assert not tab.outside and not tab.console_errors

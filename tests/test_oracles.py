@@ -125,12 +125,17 @@ def designs(kb) -> list[tuple[str, str, str | None]]:
             inputs.update(pod_cidr="192.168.0.0/16", service_cidr="172.16.0.0/16", dns_ip="172.16.0.10")
         if rnd.random() < 0.5:  # a second pool: az aks nodepool add
             inputs["pools"] = inputs["pools"] + [{**inputs["pools"][0], "nodes": "4"}]
+        given = OWN if rnd.random() < 0.5 else {}  # the load balancer's sizing, where it is chosen
         result = deploy.design_plan(kb, d, inputs)
-        assert not deploy.blockers(kb, d, result), where
-        script = deploy.texts(kb, d, deploy.plan_values(inputs, result))["az"]
+        assert not deploy.blockers(kb, d, result, given), where
+        script = deploy.texts(kb, d, deploy.plan_values(inputs, result), given)["az"]
         for command in script_commands(script):
             out.append((where, command, command_requires(kb, d, command)))
     return out
+
+
+#: The designer's own inputs, as a user may give them (option_inputs.INPUTS).
+OWN = {"lb-ips": "3", "lb-ports": "8000"}
 
 
 def script_commands(script: str) -> list[str]:
@@ -249,6 +254,7 @@ def test_designer_scripts_split_into_their_commands(kb):
 def test_every_designer_command_parses(kb, az, tmp_path):
     cases = designs(kb)
     assert len(cases) > 30
+    assert any("--load-balancer-outbound-ports 8000" in text for _, text, _ in cases)
     for kind in ("az network vnet subnet create", "az network nsg rule create", "az network route-table route create",
                  "az network nat gateway create", "az role assignment create", "az aks nodepool add"):
         assert any(text.startswith(kind) for _, text, _ in cases), kind

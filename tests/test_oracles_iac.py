@@ -59,10 +59,12 @@ def design_files(kb) -> list[tuple[str, dict]]:
     out = []
     for i, d in enumerate(valid_designs(kb)):
         inputs = deploy.default_inputs(kb, d)
+        given = {}
         if i % 2:
             inputs["pools"] = inputs["pools"] + [{**inputs["pools"][0], "nodes": "5"}]
+            given = {"lb-ips": "3", "lb-ports": "8000"}  # the load balancer's sizing, where it is chosen
         values = deploy.plan_values(inputs, deploy.design_plan(kb, d, inputs))
-        out.append((",".join(d.values()), deploy.texts(kb, d, values)))
+        out.append((",".join(d.values()), deploy.texts(kb, d, values, given)))
     return out
 
 

@@ -25,6 +25,7 @@ from ...site import design_files, firewall
 from ..ipplan.calc import plan
 from ..ipplan.inputs import clean
 from ..ipplan.params import planner_params
+from . import option_inputs
 from .evaluate import combine, evaluate
 from .network import network_data, resolve
 
@@ -215,11 +216,17 @@ def plan_values(inputs: dict[str, Any], result: dict[str, Any] | None) -> dict[s
     }
 
 
-def settings(kb: KnowledgeBase, choices: dict[str, str], values: dict[str, Any] | None) -> dict[str, Any]:
-    """``combine`` with the plan's values and the parameters applied (see ``apply``)."""
+def settings(
+    kb: KnowledgeBase, choices: dict[str, str], values: dict[str, Any] | None, given: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """``combine`` with the plan's values and the parameters applied (see ``apply``), then the
+    user's own inputs (``option_inputs.entries``)."""
     chosen = {o for o in choices.values() if o in kb.options}
     preview = {o for o in chosen if kb.options[o].select.requires}
-    return apply(combine(kb, choices), values, chosen, preview)
+    out = apply(combine(kb, choices), values, chosen, preview)
+    for kind, extra in option_inputs.entries(choices, given).items():
+        out[kind] += extra
+    return out
 
 
 def apply(
@@ -262,12 +269,15 @@ def apply(
     return out
 
 
-def blockers(kb: KnowledgeBase, choices: dict[str, str], result: dict[str, Any] | None) -> list[str]:
-    """Why no command is shown: the design's errors and the IP plan's errors (empty: show it)."""
+def blockers(
+    kb: KnowledgeBase, choices: dict[str, str], result: dict[str, Any] | None, given: dict[str, str] | None = None
+) -> list[str]:
+    """Why no command is shown: the design's errors, the IP plan's errors and the inputs' problems
+    (empty: show it)."""
     out = [f["text"] for f in evaluate(kb, choices) if f["severity"] == "error"]
     if result is not None and not result["ok"]:
         out += [e["message"] for e in result["errors"]]
-    return out
+    return out + option_inputs.problems(choices, given, result)
 
 
 def requires(kb: KnowledgeBase, choices: dict[str, str]) -> list[str]:
@@ -329,9 +339,11 @@ def unexpressed(kb: KnowledgeBase, choices: dict[str, str]) -> dict[str, list[st
 _PARAM_FLAGS = {p["az"] for p in PARAMETERS}
 
 
-def texts(kb: KnowledgeBase, choices: dict[str, str], values: dict[str, Any] | None) -> dict[str, Any]:
+def texts(
+    kb: KnowledgeBase, choices: dict[str, str], values: dict[str, Any] | None, given: dict[str, str] | None = None
+) -> dict[str, Any]:
     """The az script, Bicep file and Terraform configuration of a design (no checks: see ``blockers``)."""
-    s = settings(kb, choices, values)
+    s = settings(kb, choices, values, given)
     net = resolve(network_data(kb), list(choices.values()), values)
     spec = {
         "entries": s,
@@ -393,4 +405,6 @@ def deploy_data() -> dict[str, Any]:
         "base_parameters": [list(x) for x in design_files.BASE_PARAMETERS],
         "checklist": CHECKLIST,
         "region": firewall.REGION,
+        "inputs": option_inputs.INPUTS,
+        "ports_per_ip": option_inputs.PORTS_PER_IP,
     }
