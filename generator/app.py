@@ -20,13 +20,14 @@ from .features.changes import FEATURE as CHANGES
 from .features.compare import FEATURE as COMPARE
 from .features.decide import FEATURE as DECIDE
 from .features.design import FEATURE as DESIGN
+from .features.diagrams import FEATURE as DIAGRAMS
 from .features.ipplan import FEATURE as IPPLAN
 from .site import reference, urls
 from .site.feature import Feature
 from .site.render import Site, render_pages
 
 #: The features, in the order of their navigation tabs (after the layers).
-FEATURES: tuple[Feature, ...] = (COMPARE, DECIDE, DESIGN, IPPLAN, CHANGES)
+FEATURES: tuple[Feature, ...] = (COMPARE, DECIDE, DESIGN, DIAGRAMS, IPPLAN, CHANGES)
 
 
 def _mentions(error: DataError, ids: set[str]) -> bool:

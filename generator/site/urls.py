@@ -17,6 +17,7 @@ KB_JSON = "api/kb.json"
 COMPARE_JSON = "api/compare.json"
 DESIGN_JSON = "api/design.json"
 IPPLAN_JSON = "api/ipplan.json"
+DIAGRAMS_JSON = "api/diagrams.json"
 
 
 def schema_json(name: str) -> str:
