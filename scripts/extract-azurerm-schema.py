@@ -25,6 +25,8 @@ RESOURCES = [
     "nat-gateway", "nat-gateway-public-ip-association", "subnet-nat-gateway-association", "public-ip",
     "firewall", "firewall-policy", "firewall-policy-rule-collection-group", "user-assigned-identity",
     "role-assignment", "private-dns-zone", "network-security-group", "subnet-network-security-group-association",
+    "kubernetes-cluster-node-pool", "application-load-balancer", "application-load-balancer-frontend",
+    "application-load-balancer-subnet-association",
 ]
 OUT = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "oracles" / "azurerm-schema.json"
 

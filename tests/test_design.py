@@ -274,6 +274,7 @@ def select_values(tab) -> dict[str, str]:
 
 
 def command_texts(tab) -> dict[str, str]:
+    tab.page.wait_for_selector("[data-command], [data-blocked]")  # the designer has drawn its files
     return tab.page.evaluate(
         """() => Object.fromEntries([...document.querySelectorAll('[data-command]')]
                 .map((d) => [d.dataset.command, d.querySelector('pre code').textContent]))"""
@@ -504,16 +505,52 @@ def test_markup_in_data_is_shown_as_text(tmp_path, browser):
         server.shutdown()
 
 
-def test_the_checklist_names_roles_delegations_routes_and_the_plan_ranges(kb):
+def test_the_checklist_leaves_out_what_the_files_create_and_keeps_the_rest(kb):
     large = next(p for p in kb.presets if p.id == "large-scale").choices
     inputs = deploy.default_inputs(kb, large)
     result = deploy.design_plan(kb, large, inputs)
-    items = deploy.checklist(kb, large, result, deploy.plan_values(inputs, result))
+    values = deploy.plan_values(inputs, result)
+    items = deploy.checklist(kb, large, result, values)
+    assert not any(i.startswith("Create the") for i in items)  # the subnets, NAT gateway... are in the files
+    assert any("role assignments" in i for i in items) and any("quota" in i for i in items)
     api = next(s["cidr"] for s in result["subnets"] if s["id"] == "apiserver")
-    assert any("Microsoft.ContainerService/managedClusters" in i and api in i for i in items)
-    assert any("Network Contributor" in i for i in items) and any("quota" in i for i in items)
+    t = deploy.texts(kb, large, values)
+    assert f"addressPrefix: '{api}'" in t["bicep"] and "serviceName: 'Microsoft.ContainerService/managedClusters'" in t[
+        "bicep"]
+    assert "--delegations Microsoft.ContainerService/managedClusters" in t["az"]
     locked = next(p for p in kb.presets if p.id == "locked-down-enterprise").choices
-    assert any("0.0.0.0/0" in i for i in deploy.checklist(kb, locked, None, None))
+    assert any("AzureFirewallSubnet" in i for i in deploy.checklist(kb, locked, None, None))
+
+
+def test_the_network_follows_the_design_and_its_plan(kb):
+    """Each resource of data/network.yaml is deployed exactly when its options are chosen and the
+    plan has its subnet; references to resources not deployed are left out."""
+    locked = dict(next(p for p in kb.presets if p.id == "locked-down-enterprise").choices)
+    inputs = deploy.default_inputs(kb, locked)
+    values = deploy.plan_values(inputs, deploy.design_plan(kb, locked, inputs))
+    t = deploy.texts(kb, locked, values)
+    assert "resource routeTable 'Microsoft.Network/routeTables@" in t["bicep"]
+    assert "routeTable: {\n      id: routeTable.id" in t["bicep"] and "natGateway" not in t["bicep"]
+    assert f"address_prefixes = [\"{values['subnets']['firewall']}\"]" in t["terraform"]
+    assert "vnetSubnetID: nodeSubnet.id" in t["bicep"] and "NODE_SUBNET_ID=$(az network vnet subnet create" in t["az"]
+    assert "FIREWALL_PRIVATE_IP=" in t["az"] and "param firewallPrivateIp string" in t["bicep"]
+    assert "alb" in t["requires"]  # the AGC commands need the alb extension
+    managed = next(p for p in kb.presets if p.id == "recommended-default").choices
+    inputs = deploy.default_inputs(kb, managed)
+    t = deploy.texts(kb, managed, deploy.plan_values(inputs, deploy.design_plan(kb, managed, inputs)))
+    assert "az network" not in t["az"] and "Microsoft.Network/virtualNetworks" not in t["bicep"]
+
+
+def test_every_pool_of_the_plan_is_written(kb):
+    large = next(p for p in kb.presets if p.id == "large-scale").choices
+    inputs = deploy.default_inputs(kb, large)
+    inputs["pools"] = inputs["pools"] + [{"nodes": "7", "surge": "1", "max_pods": "40"}]
+    t = deploy.texts(kb, large, deploy.plan_values(inputs, deploy.design_plan(kb, large, inputs)))
+    assert "--name pool2 \\\n  --mode User \\\n  --node-count 7 \\\n  --max-pods 40" in t["az"]
+    assert '--vnet-subnet-id "$NODE_SUBNET_ID"' in t["az"].split("az aks nodepool add")[1]
+    assert "name: 'pool2'" in t["bicep"] and "count: 7" in t["bicep"]
+    assert 'resource "azurerm_kubernetes_cluster_node_pool" "pool2"' in t["terraform"] and "max_pods = 40" in t[
+        "terraform"]
 
 
 def test_firewall_rules_follow_the_design(kb):
@@ -548,3 +585,92 @@ def test_the_files_create_the_identity_and_its_roles_on_the_subnets(kb):
     assert "identity_ids = [azurerm_user_assigned_identity.aks.id]" in tf
     simple = next(p for p in kb.presets if p.id == "simple-dev-test").choices
     assert "SystemAssigned" in deploy.preset_texts(kb, simple)["bicep"]
+
+
+@pytest.mark.parametrize(
+    "edits, expected",
+    [
+        ([("    before_cluster: true\n", "    before_clusters: true\n")],
+         ["395:5: unknown key 'before_clusters'; did you mean 'before_cluster'?"]),
+        ([("{ref: route-table}", "{ref: route-tabel}"), ("with: [byo-vnet]\n", "with: [byo-vnt]\n")],
+         ["21:12: unknown option 'byo-vnt'; did you mean 'byo-vnet'?",
+          "242:35: unknown resource 'route-tabel'; did you mean 'route-table'?"]),
+    ],
+)
+def test_bad_network_resources_are_reported_with_their_position(tmp_path, capsys, monkeypatch, edits, expected):
+    """A key typo, a reference to a resource the file lacks, an unknown option: each at its place."""
+    kb_dir = tmp_path / "data"
+    shutil.copytree(Path("data").resolve(), kb_dir)
+    text = (kb_dir / "network.yaml").read_text(encoding="utf-8")
+    for old, new in edits:
+        text = text.replace(old, new, 1)
+    (kb_dir / "network.yaml").write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    rc = cli_main(["--data", "data", "validate"])
+    lines = [line for line in capsys.readouterr().err.splitlines() if line.startswith("data/network.yaml:")]
+    assert rc == 1
+    assert [line.split(":", 1)[1] for line in lines] == expected, lines
+
+
+@pytest.mark.browser
+def test_the_designer_writes_the_network_and_announces_each_design(tab, kb):
+    """Your own VNet: the files create the network from the plan; every re-evaluation dispatches
+    ``atlas:design`` with the choices, the plan and the error count (for the diagram module)."""
+    page = tab.page
+    page.add_init_script(
+        "window.__designs = []; document.addEventListener('atlas:design', (e) => window.__designs.push("
+        "{options: e.detail.options, plan: e.detail.plan && {ok: e.detail.plan.ok, subnets: e.detail.plan.subnets"
+        ".map((s) => [s.id, s.cidr])}, errors: e.detail.errors, bubbled: e.target !== document}));"
+    )
+    large = next(p for p in kb.presets if p.id == "large-scale")
+    tab.goto(f"/design/?{design.query(kb, large.choices)}")
+    texts = command_texts(tab)
+    events = page.evaluate("window.__designs")
+    assert events and events[-1]["options"] == large.choices and events[-1]["errors"] == 0 and events[-1]["bubbled"]
+    subnets = dict(events[-1]["plan"]["subnets"])
+    assert f"--address-prefixes {subnets['apiserver']}" in texts["az"]
+    assert "--delegations Microsoft.ContainerService/managedClusters" in texts["az"]
+    assert "resource natGateway 'Microsoft.Network/natGateways@" in texts["bicep"]
+    assert 'resource "azurerm_subnet_nat_gateway_association" "node_subnet_nat"' in texts["terraform"]
+
+    # A conflict: the event says so, and a change of the plan is announced too.
+    page.locator("#design-pod-networking").select_option("kubenet")
+    last = page.evaluate("window.__designs.at(-1)")
+    assert last["options"]["pod-networking"] == "kubenet" and last["errors"] >= 1
+    page.locator("#design-pod-networking").select_option(large.choices["pod-networking"])
+    count = page.evaluate("window.__designs.length")
+    page.locator(".atlas-pools input").first.fill("9")
+    assert page.evaluate("window.__designs.length") > count
+    assert page.evaluate("window.__designs.at(-1).errors") == 0
+    assert "--node-count 9" in command_texts(tab)["az"]
+    # A second pool of the plan gets its own az aks nodepool add, agent pool and node pool resource.
+    page.get_by_role("button", name="Add a node pool").click()
+    texts = command_texts(tab)
+    assert "az aks nodepool add" in texts["az"] and "--name pool2" in texts["az"]
+    assert "name: 'pool2'" in texts["bicep"] and '"azurerm_kubernetes_cluster_node_pool" "pool2"' in texts["terraform"]
+    assert not tab.outside and not tab.console_errors
+
+
+@pytest.mark.browser
+def test_the_load_balancer_sizing_is_the_users_own_input(tab):
+    """No SNAT example reaches a design; the user's own values do, checked against the plan."""
+    page = tab.page
+    tab.goto("/design/")  # the first preset: outbound load balancer
+    assert "--load-balancer-outbound-ports" not in command_texts(tab)["az"]
+    ports = page.locator("#design-input-lb-ports")
+    ports.fill("4000")
+    texts = command_texts(tab)
+    assert "--load-balancer-outbound-ports 4000" in texts["az"] and "allocatedOutboundPorts: 4000" in texts["bicep"]
+    assert "outbound_ports_allocated = 4000" in texts["terraform"] and "lb-ports=4000" in page.url
+    ports.fill("12")
+    assert "a multiple of 8" in page.locator("[data-blocked]").inner_text()
+    ports.fill("64000")  # 4 nodes with surge need 256,000 ports; one IP gives 64,000
+    assert "Add IPs or lower the ports" in page.locator("[data-blocked]").inner_text()
+    page.locator("#design-input-lb-ips").fill("4")
+    assert "--load-balancer-managed-outbound-ip-count 4" in command_texts(tab)["az"]
+    page.goto(page.url, wait_until="networkidle")  # the shared link keeps them
+    assert page.locator("#design-input-lb-ips").input_value() == "4"
+    page.locator("#design-vnet").select_option("byo-vnet")
+    page.locator("#design-egress").select_option("user-defined-routing")
+    assert page.locator("#design-input-lb-ips").is_hidden() and "lb-ips" not in page.url
+    assert not tab.outside and not tab.console_errors

@@ -244,13 +244,25 @@ def design_results(kb, node, tmp_path_factory):
     sample = designs(kb)
     data = design_data(kb)
     inputs = plan_inputs(kb, sample)
-    cases = [{"choices": d, "inputs": i} for d, i in zip(sample, inputs)]
+    given = option_inputs(len(sample))
+    cases = [{"choices": d, "inputs": i, "given": g} for d, i, g in zip(sample, inputs, given)]
     payload = {"data": data, "params": planner_params(kb), "designs": cases}
-    return sample, data, run_js(node, "design.mjs", payload, tmp_path_factory.mktemp("design")), inputs
+    return sample, data, run_js(node, "design.mjs", payload, tmp_path_factory.mktemp("design")), inputs, given
+
+
+GIVEN = [{}, {}, {"lb-ips": "3"}, {"lb-ports": "4000"}, {"lb-ips": "2", "lb-ports": "64000"}, {"lb-ports": "12"},
+         {"lb-ips": "abc"}, {"lb-ips": "101", "lb-ports": " 8 "}, {"lb-ips": "100", "lb-ports": "8000"}]
+
+
+def option_inputs(n: int) -> list[dict[str, str]]:
+    """The designer's own inputs (load balancer SNAT sizing) for each design: none for the presets,
+    then seeded values, valid, out of bounds, malformed, or more ports than the IPs give."""
+    rnd = random.Random(12)
+    return [{} if i < 6 else rnd.choice(GIVEN) for i in range(n)]
 
 
 def test_javascript_evaluation_and_lifecycle_match_python(kb, design_results):
-    sample, _, js, _ = design_results
+    sample, _, js, _, _ = design_results
     assert len(js) == len(sample)
     py = [evaluate(kb, d) for d in sample]
     assert [r["evaluate"] for r in js] == py, first_mismatch(sample, py, [r["evaluate"] for r in js])
@@ -261,22 +273,30 @@ def test_javascript_evaluation_and_lifecycle_match_python(kb, design_results):
 
 
 def test_javascript_merging_plan_values_and_files_match_python(kb, design_results):
-    sample, _, js, inputs = design_results
+    sample, _, js, inputs, given = design_results
     blocked = 0
-    for d, i, r in zip(sample, inputs, js):
+    for d, i, g, r in zip(sample, inputs, given, js):
         assert r["combined"] == combine(kb, d), d
         result = deploy.design_plan(kb, d, i)
         values = deploy.plan_values(i, result)
         assert r["values"] == values, (d, i)
-        texts = deploy.texts(kb, d, values)
+        texts = deploy.texts(kb, d, values, g)
         assert r["settings"] == texts["settings"], d
         assert [r["az"], r["bicep"], r["terraform"]] == [texts["az"], texts["bicep"], texts["terraform"]], d
-        assert r["blockers"] == deploy.blockers(kb, d, result), d
+        assert r["blockers"] == deploy.blockers(kb, d, result, g), d
         assert r["requires"] == texts["requires"], d
         assert r["checklist"] == deploy.checklist(kb, d, result, values), d
         assert r["egress"] == deploy.egress_rules(kb, d), d
         blocked += bool(r["blockers"])
     assert 0 < blocked < len(sample)  # the sample has designs with and without errors
+    # ... and files with the network around the cluster and with further node pools
+    for marker in ("az network vnet subnet create", "--delegations", "az network route-table create",
+                   "az network nat gateway create", "az network alb create", "az aks nodepool add"):
+        assert any(marker in r["az"] for r in js), marker
+    assert any("azurerm_kubernetes_cluster_node_pool" in r["terraform"] for r in js)
+    # ... and the load balancer's own inputs: written when valid, blocking when not
+    assert any("--load-balancer-outbound-ports 4000" in r["az"] for r in js)
+    assert any(any("is not a whole number" in b for b in r["blockers"]) for r in js)
 
 
 FLAGS = [
@@ -290,7 +310,7 @@ FLAGS = [
 
 def test_the_commands_carry_the_ip_plan(kb, design_results):
     """Every plan value is in the az command, Bicep and Terraform (pod CIDR only where the model uses one)."""
-    sample, _, js, inputs = design_results
+    sample, _, js, inputs, _ = design_results
     checked = 0
     for d, r in zip(sample, js):
         v = r["values"]
@@ -310,7 +330,7 @@ def test_the_commands_carry_the_ip_plan(kb, design_results):
 def test_suggested_fixes_settle_the_finding_without_a_new_error(kb, design_results):
     """fixesFor: the same as Python's fixes_for; each suggested change removes the finding and adds
     no error; the best-ranked option (recommended, GA, not retiring) comes first."""
-    sample, data, js, _ = design_results
+    sample, data, js, _, _ = design_results
     checked = 0
     for d, r in zip(sample, js):
         before = {f["rule"] for f in evaluate(kb, d) if f["severity"] == "error"}
@@ -335,9 +355,9 @@ def deploy_rank(data, oid):
 
 
 def test_decision_record_names_every_choice_and_finding(kb, design_results):
-    sample, data, js, inputs = design_results
+    sample, data, js, inputs, given = design_results
     labels = data["vocab"]["severities"]
-    for d, r in zip(sample[:20], js[:20]):
+    for d, g, r in zip(sample[:20], given[:20], js[:20]):
         md = r["record"]
         assert md.startswith("# Decision record: AKS cluster networking\n")
         for cat, oid in d.items():
@@ -346,10 +366,10 @@ def test_decision_record_names_every_choice_and_finding(kb, design_results):
             if f["severity"] != "ok":
                 assert f"- {labels[f['severity']]['label']}: {f['text']}." in md
         result = deploy.design_plan(kb, d, inputs[sample.index(d)])
-        if deploy.blockers(kb, d, result):
+        if deploy.blockers(kb, d, result, g):
             assert "No command yet" in md and "az aks create" not in md
         else:
-            assert deploy.texts(kb, d, deploy.plan_values(inputs[sample.index(d)], result))["az"] in md
+            assert deploy.texts(kb, d, deploy.plan_values(inputs[sample.index(d)], result), g)["az"] in md
 
 
 # --- decision trees -----------------------------------------------------------------------------------

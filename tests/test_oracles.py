@@ -39,6 +39,10 @@ pytestmark = pytest.mark.oracle
 SUB = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers"
 #: Realistic stand-ins for placeholders and parameters, by a word in their name (first match wins).
 FAKES = [
+    ("principal", "00000000-0000-0000-0000-000000000001"),
+    ("route-table", f"{SUB}/Microsoft.Network/routeTables/rt"),
+    ("nsg", f"{SUB}/Microsoft.Network/networkSecurityGroups/nsg"),
+    ("nat-gateway", f"{SUB}/Microsoft.Network/natGateways/nat"),
     ("subnet", f"{SUB}/Microsoft.Network/virtualNetworks/vnet/subnets/snet"),
     ("identity", f"{SUB}/Microsoft.ManagedIdentity/userAssignedIdentities/uami"),
     ("dns-zone", f"{SUB}/Microsoft.Network/dnszones/contoso.com"),
@@ -119,10 +123,48 @@ def designs(kb) -> list[tuple[str, str, str | None]]:
         inputs = deploy.default_inputs(kb, d)
         if rnd.random() < 0.5:
             inputs.update(pod_cidr="192.168.0.0/16", service_cidr="172.16.0.0/16", dns_ip="172.16.0.10")
+        if rnd.random() < 0.5:  # a second pool: az aks nodepool add
+            inputs["pools"] = inputs["pools"] + [{**inputs["pools"][0], "nodes": "4"}]
+        given = OWN if rnd.random() < 0.5 else {}  # the load balancer's sizing, where it is chosen
         result = deploy.design_plan(kb, d, inputs)
-        assert not deploy.blockers(kb, d, result), where
-        out.append((where, deploy.texts(kb, d, deploy.plan_values(inputs, result))["az"], design_requires(kb, d)))
+        assert not deploy.blockers(kb, d, result, given), where
+        script = deploy.texts(kb, d, deploy.plan_values(inputs, result), given)["az"]
+        for command in script_commands(script):
+            out.append((where, command, command_requires(kb, d, command)))
     return out
+
+
+#: The designer's own inputs, as a user may give them (option_inputs.INPUTS).
+OWN = {"lb-ips": "3", "lb-ports": "8000"}
+
+
+def script_commands(script: str) -> list[str]:
+    """The commands of a designer script: each starts with ``az`` (or ``VAR=$(az``, whose capture
+    is taken off) and goes on over lines that end in a backslash; comments and own-value lines
+    are not commands."""
+    out: list[str] = []
+    current: list[str] = []
+    for line in script.splitlines():
+        if not current and not re.match(r"^([A-Z_]+=\$\()?az ", line):
+            continue
+        current.append(line)
+        if not line.endswith("\\"):
+            text = "\n".join(current)
+            capture = re.match(r"^[A-Z_]+=\$\((.*)\)$", text, re.S)
+            out.append(capture.group(1) if capture else text)
+            current = []
+    return out
+
+
+def command_requires(kb, choices: dict[str, str], command: str) -> str | None:
+    """What a command of a designer script needs: the alb extension for AGC's commands (the data
+    says so: ``requires`` of the resource), aks-preview for a create with a preview option."""
+    if command.startswith("az aks create"):
+        return design_requires(kb, choices)
+    for res in kb.network.resources:
+        if res.requires and any(command.startswith(step.command + " ") for step in res.az):
+            return res.requires
+    return None
 
 
 def deploy_query(kb, d: dict[str, str]) -> str:
@@ -199,9 +241,23 @@ def test_every_az_command_of_the_reference_pages_parses(kb, az, tmp_path):
     check(az, cases, tmp_path)
 
 
+def test_designer_scripts_split_into_their_commands(kb):
+    locked = next(p for p in kb.presets if p.id == "locked-down-enterprise").choices
+    inputs = deploy.default_inputs(kb, locked)
+    script = deploy.texts(kb, locked, deploy.plan_values(inputs, deploy.design_plan(kb, locked, inputs)))["az"]
+    commands = script_commands(script)
+    assert commands[0].startswith("az identity create") and commands[-1].startswith("az aks create")
+    assert any(c.startswith("az network vnet subnet create") and "--query id --output tsv" in c for c in commands)
+    assert [command_requires(kb, locked, c) for c in commands if c.startswith("az network alb")] == ["alb"] * 3
+
+
 def test_every_designer_command_parses(kb, az, tmp_path):
     cases = designs(kb)
     assert len(cases) > 30
+    assert any("--load-balancer-outbound-ports 8000" in text for _, text, _ in cases)
+    for kind in ("az network vnet subnet create", "az network nsg rule create", "az network route-table route create",
+                 "az network nat gateway create", "az role assignment create", "az aks nodepool add"):
+        assert any(text.startswith(kind) for _, text, _ in cases), kind
     check(az, [c for c in cases if not c[2]], tmp_path)
     for where, text, req in cases:
         if req:

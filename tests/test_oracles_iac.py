@@ -55,11 +55,16 @@ def valid_designs(kb, n: int = 40) -> list[dict[str, str]]:
 
 
 def design_files(kb) -> list[tuple[str, dict]]:
+    """The files of every preset and of the sampled designs, every second one with a further pool."""
     out = []
-    for d in valid_designs(kb):
+    for i, d in enumerate(valid_designs(kb)):
         inputs = deploy.default_inputs(kb, d)
+        given = {}
+        if i % 2:
+            inputs["pools"] = inputs["pools"] + [{**inputs["pools"][0], "nodes": "5"}]
+            given = {"lb-ips": "3", "lb-ports": "8000"}  # the load balancer's sizing, where it is chosen
         values = deploy.plan_values(inputs, deploy.design_plan(kb, d, inputs))
-        out.append((",".join(d.values()), deploy.texts(kb, d, values)))
+        out.append((",".join(d.values()), deploy.texts(kb, d, values, given)))
     return out
 
 
@@ -111,8 +116,16 @@ def test_the_pinned_provider_is_the_schema_fixture_version(azurerm):
 
 
 def test_every_designer_terraform_configuration_parses_and_matches_the_azurerm_schema(kb, azurerm):
+    types = set()
     for where, texts in design_files(kb):
         assert not hcl_problems(texts["terraform"], azurerm), (where, hcl_problems(texts["terraform"], azurerm))
+        types |= set(re.findall(r'^resource "(\w+)"', texts["terraform"], re.M))
+    assert types == set(azurerm["resources"]) - UNUSED  # every resource of the fixture is reached
+
+
+#: Fixture resources the designer does not write (the firewall itself, a private DNS zone: the
+#: user's own).
+UNUSED = {"azurerm_firewall", "azurerm_firewall_policy", "azurerm_private_dns_zone", "azurerm_route"}
 
 
 def test_every_option_terraform_snippet_matches_the_azurerm_schema(kb, azurerm):
@@ -145,14 +158,66 @@ def arm():
     return models, _RestField, version.group(1)
 
 
+#: The model of each resource type the designer's Bicep deploys: (package, class). The API version
+#: the models are for is read from the pinned package (``package_api``) and must be the file's.
+ARM_TYPES = {
+    "Microsoft.ContainerService/managedClusters": ("azure.mgmt.containerservice", "ManagedCluster"),
+    "Microsoft.Network/virtualNetworks": ("azure.mgmt.network", "VirtualNetwork"),
+    "Microsoft.Network/virtualNetworks/subnets": ("azure.mgmt.network", "Subnet"),
+    "Microsoft.Network/routeTables": ("azure.mgmt.network", "RouteTable"),
+    "Microsoft.Network/networkSecurityGroups": ("azure.mgmt.network", "NetworkSecurityGroup"),
+    "Microsoft.Network/natGateways": ("azure.mgmt.network", "NatGateway"),
+    "Microsoft.Network/publicIPAddresses": ("azure.mgmt.network", "PublicIPAddress"),
+    "Microsoft.Network/firewallPolicies": ("azure.mgmt.network", "FirewallPolicy"),
+    "Microsoft.Network/firewallPolicies/ruleCollectionGroups": (
+        "azure.mgmt.network",
+        "FirewallPolicyRuleCollectionGroup",
+    ),
+    "Microsoft.ServiceNetworking/trafficControllers": ("azure.mgmt.servicenetworking", "TrafficController"),
+    "Microsoft.ServiceNetworking/trafficControllers/frontends": ("azure.mgmt.servicenetworking", "Frontend"),
+    "Microsoft.ServiceNetworking/trafficControllers/associations": ("azure.mgmt.servicenetworking", "Association"),
+    "Microsoft.ManagedIdentity/userAssignedIdentities": ("azure.mgmt.msi.v2024_11_30", "Identity"),
+    "Microsoft.Authorization/roleAssignments": ("azure.mgmt.authorization", "RoleAssignmentCreateParameters"),
+}
+#: The API version each package's models are for, read from its operations (the most used one).
+API_OF_MODULE = {"azure.mgmt.msi.v2024_11_30": "2024-11-30"}
+
+
+def package_api(package: str) -> str:
+    """The API version a package's operations default to (the most frequent; one per package here)."""
+    if package in API_OF_MODULE:
+        return API_OF_MODULE[package]
+    if package == "azure.mgmt.authorization":  # one version per operation group: roleAssignments'
+        ops = importlib.import_module(package + ".operations._operations")
+        source = Path(ops.__file__).read_text()
+        head = source.index("def build_role_assignments_create_request")
+        return re.search(r'"api-version", "([^"]+)"', source[head:]).group(1)
+    ops = importlib.import_module(package + ".operations._operations")
+    found = re.findall(r'"api-version", "([0-9a-z-]+)"', Path(ops.__file__).read_text())
+    return max(set(found), key=found.count)
+
+
+def model_of(rtype: str):
+    package, name = ARM_TYPES[rtype]
+    need(package)
+    return getattr(importlib.import_module(package + ".models"), name), package
+
+
 def fields(arm, cls) -> dict[str, typing.Any]:
-    """A model's JSON property names and their types."""
-    models, rest_field, _ = arm
+    """A model's JSON property names and their types (typespec models: ``_RestField``s; msrest
+    models: their attribute map, whose flattened keys become nested ``properties`` here)."""
+    models = importlib.import_module(cls.__module__.rsplit(".", 1)[0])
+    if hasattr(cls, "_attribute_map"):
+        out: dict[str, typing.Any] = {}
+        for _, spec in cls._attribute_map.items():
+            head, _, rest = spec["key"].partition(".")
+            out[head] = {"__flat__": True} if rest else spec["type"]
+        return out
     hints = typing.get_type_hints(cls, localns={"_models": models})
     out = {}
     for klass in reversed(cls.__mro__):
         for attr, f in vars(klass).items():
-            if isinstance(f, rest_field):
+            if type(f).__name__ == "_RestField":
                 out[f._rest_name_input or attr] = hints.get(attr)
     return out
 
@@ -177,10 +242,22 @@ def _parts(hint) -> tuple[type | None, list[type]]:
     return models, enums
 
 
-def arm_problem(arm, path: str, value: typing.Any) -> str | None:
-    """Why ``path`` (dotted, with ``[i]`` indexes) and ``value`` are not in the ManagedCluster model."""
-    models = arm[0]
-    cls, hint, key_next = models.ManagedCluster, None, False
+def _variant(arm, cls, name: str):
+    """``cls``, or the subtype of a polymorphic model (a firewall rule collection, a rule) that has
+    ``name``: the discriminator (``ruleCollectionType``, ``ruleType``) picks it in the JSON."""
+    if name in fields(arm, cls):
+        return cls
+    for sub in cls.__subclasses__():
+        found = _variant(arm, sub, name)
+        if name in fields(arm, found):
+            return found
+    return cls
+
+
+def arm_problem(arm, path: str, value: typing.Any, root=None) -> str | None:
+    """Why ``path`` (dotted, with ``[i]`` indexes) and ``value`` are not in the model ``root``
+    (the ManagedCluster model when not given)."""
+    cls, hint, key_next = root or arm[0].ManagedCluster, None, False
     for part in path.split("."):
         name = re.sub(r"\[\d+\]$", "", part)
         if key_next:  # a key of a dictionary (addonProfiles, userAssignedIdentities): any name
@@ -188,10 +265,13 @@ def arm_problem(arm, path: str, value: typing.Any) -> str | None:
             continue
         if cls is None:
             return f"{path}: '{name}' is inside a value that has no properties"
+        cls = _variant(arm, cls, name)
         known = fields(arm, cls)
         if name not in known:
             return f"{path}: no property '{name}' in {cls.__name__}"
         hint = known[name]
+        if isinstance(hint, dict):  # msrest flattened properties: not checked deeper
+            return None
         cls, _ = _parts(hint)
         key_next = _is_dict(hint)
     _, enums = _parts(hint)
@@ -204,19 +284,35 @@ def arm_problem(arm, path: str, value: typing.Any) -> str | None:
 
 LEAF = re.compile(r"^(\S+): (.+)$")
 #: Bicep's own resource keywords, not properties of the resource type.
-BICEP_META = {"dependsOn"}
+BICEP_META = {"dependsOn", "parent", "scope", "name"}
+HEAD = re.compile(r"^resource (\w+) '([^'@]+)@([0-9a-z-]+)'( existing)? = \{$")
+
+
+def bicep_resources(text: str) -> list[tuple[str, str, str, list[tuple[str, typing.Any]]]]:
+    """(symbol, type, apiVersion, [(path, value)]) of every resource a designer Bicep file declares
+    (``existing`` references declare nothing and are left out)."""
+    lines = text.splitlines()
+    out = []
+    for head, line in enumerate(lines):
+        match = HEAD.match(line)
+        if not match or match.group(4):
+            continue
+        end = next(i for i in range(head, len(lines)) if lines[i] == "}")
+        out.append((match.group(1), match.group(2), match.group(3), _leaves(lines[head + 1 : end])))
+    return out
 
 
 def bicep_leaves(text: str) -> tuple[str, list[tuple[str, typing.Any]]]:
     """(apiVersion, [(path, value)]) of the managedClusters resource in a designer Bicep file."""
-    lines = text.splitlines()
-    head = next(i for i, line in enumerate(lines) if line.startswith("resource aks "))
-    api = re.search(r"@([0-9a-z-]+)' = \{$", lines[head]).group(1)
+    aks = next(r for r in bicep_resources(text) if r[0] == "aks")
+    return aks[2], aks[3]
+
+
+def _leaves(body: list[str]) -> list[tuple[str, typing.Any]]:
     stack: list[str] = []
     counters: list[int] = []
     leaves = []
-    end = next(i for i in range(head, len(lines)) if lines[i] == "}")
-    for raw in lines[head + 1 : end]:
+    for raw in body:
         line = raw.strip()
         if line in ("}", "]"):
             stack.pop()
@@ -234,7 +330,7 @@ def bicep_leaves(text: str) -> tuple[str, list[tuple[str, typing.Any]]]:
         else:
             key, value = LEAF.match(line).groups()
             leaves.append((".".join(p for p in stack + [key] if p), _bicep_literal(value)))
-    return api, leaves
+    return leaves
 
 
 def _bicep_literal(text: str) -> typing.Any:
@@ -252,13 +348,20 @@ def test_the_pinned_api_version_is_the_models_version(arm):
 
 
 def test_every_designer_bicep_property_and_value_is_in_the_arm_model(kb, arm):
-    problems = []
+    problems, seen = [], set()
     for where, texts in design_files(kb):
-        api, leaves = bicep_leaves(texts["bicep"])
-        assert api == arm[2]
-        checked = [(path, v) for path, v in leaves if path not in BICEP_META]
-        problems += [f"{where}: {p}" for path, v in checked if (p := arm_problem(arm, path, v))]
+        for symbol, rtype, api, leaves in bicep_resources(texts["bicep"]):
+            if rtype not in ARM_TYPES:
+                problems.append(f"{where}: {symbol}: no model for {rtype} in the oracle")
+                continue
+            root, package = model_of(rtype)
+            if api != package_api(package):
+                problems.append(f"{where}: {symbol}: {rtype}@{api}, but the models are for {package_api(package)}")
+            seen.add(rtype)
+            checked = [(path, v) for path, v in leaves if path.split(".")[0] not in BICEP_META]
+            problems += [f"{where}: {symbol}: {p}" for path, v in checked if (p := arm_problem(arm, path, v, root))]
     assert not problems, "\n".join(sorted(set(problems)))
+    assert seen == set(ARM_TYPES) - {"Microsoft.Network/firewallPolicies"}  # every type is reached ('existing' aside)
 
 
 def test_every_option_bicep_property_is_in_the_arm_model(kb, arm):
@@ -274,6 +377,11 @@ def test_every_option_bicep_property_is_in_the_arm_model(kb, arm):
 
 
 def test_the_arm_oracle_rejects_a_wrong_path_and_value(arm):
+    subnet = model_of("Microsoft.Network/virtualNetworks/subnets")[0]
+    assert arm_problem(arm, "properties.delegations[0].properties.serviceName", "x", subnet) is None
+    assert "no property" in arm_problem(arm, "properties.delegation[0].name", "x", subnet)
+    route = model_of("Microsoft.Network/routeTables")[0]
+    assert "not one of" in arm_problem(arm, "properties.routes[0].properties.nextHopType", "Firewall", route)
     assert arm_problem(arm, "properties.networkProfile.outboundType", "loadBalancer") is None
     assert "not one of" in arm_problem(arm, "properties.networkProfile.outboundType", "sideways")
     assert "no property" in arm_problem(arm, "properties.networkProfile.outbound", "x")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
-from typing import Annotated, Literal, Union
+from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -422,6 +422,53 @@ class EgressFile(Strict):
     rules: list[EgressRule] = Field(min_length=1)
 
 
+# --- what the designer deploys around the cluster --------------------------------------------------
+
+
+class NetworkParameter(Strict):
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+    what: Line
+
+
+class ResourceForm(Strict):
+    """A resource in Bicep or Terraform: its type and its properties as dotted paths."""
+
+    type: Line = Field(description="Bicep: 'Microsoft.X/y@api-version'; Terraform: the resource type.")
+    set: dict[str, Any] = Field(min_length=1, description="Property path (with [i] for arrays) to value.")
+    after: list[Id] = Field(default_factory=list, description="Bicep: deploy after these (one subnet at a time).")
+
+
+class AzStep(Strict):
+    """One az command (run with the script's --resource-group)."""
+
+    command: Line = Field(pattern=r"^az [a-z -]+$")
+    set: dict[str, Any] = Field(min_length=1, description="Flag to value (a list: several words).")
+    query: Line | None = Field(None, description="JMESPath of the new resource's ID, kept in a shell variable.")
+
+
+class NetworkResource(Strict):
+    """One resource around the cluster (data/network.yaml explains the values)."""
+
+    id: Id
+    what: Line
+    with_: list[Id] = Field(alias="with", min_length=1, description="Deployed when every one is chosen.")
+    subnet: Id | None = Field(None, description="And only when the IP plan proposes this subnet.")
+    provides: str | None = Field(None, description="The deployment parameter its resource ID stands for.")
+    role: bool = Field(False, description="The cluster identity gets Network Contributor on it.")
+    before_cluster: bool = Field(False, description="The cluster waits for it explicitly.")
+    requires: Line | None = Field(None, description="The az extension its commands need.")
+    sources: list[Id] = Field(min_length=1)
+    verified_on: dt.date
+    bicep: ResourceForm | None = None
+    terraform: ResourceForm | None = None
+    az: list[AzStep] = Field(default_factory=list)
+
+
+class NetworkFile(Strict):
+    parameters: list[NetworkParameter] = Field(default_factory=list)
+    resources: list[NetworkResource] = Field(min_length=1)
+
+
 # --- content changes -------------------------------------------------------------------------------
 
 
@@ -533,5 +580,6 @@ FILE_MODELS: dict[str, type[BaseModel]] = {
     "presets": PresetFile,
     "changes": ChangeFile,
     "egress": EgressFile,
+    "network": NetworkFile,
     "diagrams": DiagramFile,
 }

@@ -53,6 +53,7 @@ class KnowledgeBase:
     changes: list[m.Change] = field(default_factory=list)
     egress: list[m.EgressRule] = field(default_factory=list)
     egress_shown_on: list[str] = field(default_factory=list)
+    network: m.NetworkFile | None = None
     #: The traffic diagrams' vocabulary and each option's flows (``diagrams.yaml``, optional).
     diagrams: m.DiagramFile | None = None
     #: Categories in the order a design's settings are written (``categories.yaml``).
@@ -256,6 +257,15 @@ def _read_categories(r: _Reader, paths: list[Path]) -> None:
                     )
 
 
+def _read_network(r: _Reader, path: Path) -> None:
+    """``network.yaml`` (optional): what the designer deploys around the cluster."""
+    if path.is_file() and (result := r.parse(path, m.NetworkFile)):
+        parsed, loaded = result
+        r.kb.network = parsed
+        for i, res in enumerate(parsed.resources):
+            r.register("network", res.id, Origin(loaded.path, loaded.data, ("resources", i)))
+
+
 def _read_egress(r: _Reader, path: Path) -> None:
     """``egress.yaml`` (optional): what a firewall must allow (option pages, designer)."""
     if path.is_file() and (result := r.parse(path, m.EgressFile)):
@@ -312,6 +322,7 @@ def read(root: Path, project_root: Path | None = None) -> tuple[KnowledgeBase, l
     kb.presets = list(r.entries(optional("presets.yaml"), m.PresetFile, "presets", "preset"))  # the designer's
     kb.changes = list(r.entries(optional("changes.yaml"), m.ChangeFile, "changes", "change"))  # content changes
     _read_egress(r, root / "egress.yaml")
+    _read_network(r, root / "network.yaml")
     _read_diagrams(r, root / "diagrams.yaml")
     kb.shared_ok = not r.errors  # categories, sources, rules, glossary, presets, changes, egress all read
     _read_options(r, root)

@@ -6,10 +6,10 @@ import { loadCore, readInput, output } from "./load.mjs";
 
 const d = await loadCore("design.js");
 const { data, params, designs } = readInput();
-output(designs.map(({ choices, inputs }) => {
+output(designs.map(({ choices, inputs, given }) => {
   const result = d.designPlan(params, choices, inputs);
   const values = d.planValues(inputs, result);
-  const t = d.texts(data, choices, values);
+  const t = d.texts(data, choices, values, given);
   const found = d.evaluate(data, choices);
   return {
     evaluate: found,
@@ -17,7 +17,7 @@ output(designs.map(({ choices, inputs }) => {
     combined: d.combine(data, choices),
     values,
     settings: t.combined,
-    blockers: d.blockers(data, choices, result),
+    blockers: d.blockers(data, choices, result, given),
     az: t.az,
     bicep: t.bicep,
     terraform: t.terraform,
@@ -26,6 +26,6 @@ output(designs.map(({ choices, inputs }) => {
     egress: d.egressRules(data, choices),
     fixes: found.filter((f) => f.severity === "error" || f.severity === "tip")
       .map((f) => [f.rule, d.fixesFor(data, choices, f).map((x) => [x.cat.id, x.option.id])]),
-    record: d.decisionRecord(data, choices, result, "https://example.test/design/", "2026-11-25", values),
+    record: d.decisionRecord(data, choices, result, "https://example.test/design/", "2026-11-25", values, given),
   };
 }));

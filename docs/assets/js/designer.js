@@ -108,6 +108,25 @@ function flagTable(view, entries) {
       h("td", {}, from(e)))))));
 }
 
+// The user's own values for the chosen options (deploy.inputs: the load balancer's SNAT sizing),
+// empty by default and then left out of the files; only the inputs of chosen options are shown.
+function optionInputs(view, onChange) {
+  const fields = view.data.deploy.inputs.map((item) => {
+    const id = "design-input-" + item.id;
+    const input = h("input", { id, name: item.id, type: "text", inputmode: "numeric", value: view.given[item.id], placeholder: "default", "data-input": item.id });
+    input.addEventListener("input", () => { view.given[item.id] = input.value; onChange(); });
+    const hint = item.min + " to " + item.max + (item.multiple > 1 ? ", a multiple of " + item.multiple : "");
+    return { item, row: h("div", { class: "atlas-field" }, h("label", { for: id }, item.label + " (" + hint + ")"), input) };
+  });
+  const box = h("fieldset", { class: "atlas-option-inputs" }, h("legend", {}, "Your values for the chosen options (optional)"), fields.map((f) => f.row));
+  const show = () => {
+    const chosen = Object.values(view.choices);
+    for (const f of fields) f.row.hidden = !chosen.includes(f.item.option);
+    box.hidden = fields.every((f) => f.row.hidden);
+  };
+  return { box, show };
+}
+
 // While the design or its IP plan has errors: the errors, and no command.
 function blockedNote(stop) {
   return h("div", { class: "atlas-blocked", "data-blocked": "" },
@@ -138,12 +157,12 @@ function egressList(data, choices) {
 function drawCommands(view) {
   const { data } = view;
   const result = view.planner ? view.planner.result : null;
-  const stop = blockers(data, view.choices, result);
+  const stop = blockers(data, view.choices, result, view.given);
   if (stop.length) {
     view.commandsBox.replaceChildren(blockedNote(stop));
     return;
   }
-  const t = texts(data, view.choices, view.values());
+  const t = texts(data, view.choices, view.values(), view.given);
   const block = (title, lang, body) => h("div", { class: "atlas-command", "data-command": lang },
     h("div", { class: "atlas-command__head" }, h("h4", {}, title), copyButton("Copy " + title, () => body, { status: view.copyStatus, what: title })),
     h("pre", {}, h("code", { tabindex: "0" }, body)));
@@ -163,7 +182,7 @@ function drawCommands(view) {
     h("h4", {}, "Before you run it"),
     h("ul", { class: "atlas-checklist", "data-checklist": "" }, checklist(data, view.choices, result, view.values()).map((x) => h("li", {}, x))),
     ...egressList(data, view.choices),
-    h("p", { class: "atlas-hint" }, "Set the variables and parameters without a default to your own resource IDs. The node count and max pods of the first pool, the pod CIDR, the service CIDR and the DNS service IP come from the IP plan below; other counts and ports are the examples from each option's page."),
+    h("p", { class: "atlas-hint" }, "Set the variables and parameters without a default to your own values. With your own VNet, the files create it with the subnets of the IP plan below and what the chosen options need around the cluster (route table, NSG, NAT gateway, Application Gateway for Containers), before the cluster. Every node pool of the plan is written with its node count and max pods; the pod CIDR, the service CIDR and the DNS service IP come from the plan too."),
   ].filter(Boolean));
 }
 
@@ -173,7 +192,7 @@ function recordExport(view) {
   const box = h("div", { class: "atlas-adr-box", hidden: true }, h("label", { for: "atlas-adr" }, "Decision record (Markdown)"), text);
   const download = h("a", { class: "atlas-btn", download: "aks-network-decision-record.md", hidden: true }, "Download the decision record");
   const button = h("button", { type: "button", class: "atlas-btn atlas-btn--primary", onclick: () => {
-    const md = decisionRecord(view.data, view.choices, view.planner && view.planner.result, location.href, new Date().toISOString().slice(0, 10), view.values());
+    const md = decisionRecord(view.data, view.choices, view.planner && view.planner.result, location.href, new Date().toISOString().slice(0, 10), view.values(), view.given);
     text.value = md;
     box.hidden = false;
     if (download.href) URL.revokeObjectURL(download.href);
@@ -184,6 +203,27 @@ function recordExport(view) {
     text.scrollTop = 0;
   } }, "Export decision record");
   return { box, download, button };
+}
+
+// After each re-evaluation, other modules on the page (the design diagram) hear what changed: the
+// chosen option per category, the IP plan result and the number of errors that block the files.
+function announceDesign(el, view) {
+  const plan = view.planner ? view.planner.result : null;
+  const detail = { options: { ...view.choices }, plan, errors: blockers(view.data, view.choices, plan, view.given).length };
+  el.dispatchEvent(new CustomEvent("atlas:design", { bubbles: true, detail }));
+}
+
+// Bad input in the address: said once, above the designer, which goes on with what it could use.
+function urlNotice(problems) {
+  if (!problems.length) return null;
+  return h("div", { class: "atlas-url-problems admonition warning", role: "alert", "data-url-problems": "" },
+    h("p", { class: "admonition-title" }, "Some of this link could not be used"), h("ul", {}, problems.map((x) => h("li", {}, x))));
+}
+
+// The user's own values of the chosen options, for the page address.
+function givenQuery(view) {
+  const chosen = Object.values(view.choices);
+  return view.data.deploy.inputs.filter((item) => view.given[item.id] && chosen.includes(item.option)).map((item) => [item.id, view.given[item.id]]);
 }
 
 export async function mount(el) {
@@ -200,6 +240,7 @@ export async function mount(el) {
   const selects = {};
   const view = {
     data, choices, planner: null, root: new URL("../", resolve(el.dataset.src)),
+    given: Object.fromEntries(data.deploy.inputs.map((item) => [item.id, readQuery().get(item.id) || ""])),
     summary: h("p", { class: "atlas-design-summary", role: "status", "aria-live": "polite", tabindex: "-1" }),
     findingsBox: h("div", { class: "atlas-findings" }),
     commandsBox: h("div", { class: "atlas-commands" }),
@@ -211,7 +252,7 @@ export async function mount(el) {
       update(true);
     },
   };
-  const href = () => location.pathname + "?" + queryString(cats.map((c) => [c.id, choices[c.id]]).concat(stateQuery(pstate, false)));
+  const href = () => location.pathname + "?" + queryString(cats.map((c) => [c.id, choices[c.id]]).concat(givenQuery(view), stateQuery(pstate, false)));
   const write = () => history.replaceState(history.state, "", href());
   const presets = presetBar(data, (p) => {
     Object.assign(choices, p.choices);
@@ -219,12 +260,11 @@ export async function mount(el) {
     update(true);
   });
   const form = designForm(data, choices, selects, (cat, oid) => { choices[cat] = oid; update(true); });
+  const refresh = () => { write(); drawSummary(); drawCommands(view); announce(); };
+  const ownInputs = optionInputs(view, () => refresh());
   const record = recordExport(view);
   const plannerHost = h("div", { class: "atlas-planner" });
-  // Bad input in the address: said once, above the designer, which goes on with what it could use.
-  const notice = problems.length ? h("div", { class: "atlas-url-problems admonition warning", role: "alert", "data-url-problems": "" },
-    h("p", { class: "admonition-title" }, "Some of this link could not be used"), h("ul", {}, problems.map((x) => h("li", {}, x)))) : null;
-  el.replaceChildren(...[notice].filter(Boolean), presets.bar, form,
+  el.replaceChildren(...[urlNotice(problems)].filter(Boolean), presets.bar, form, ownInputs.box,
     h("section", { class: "atlas-design-results", "aria-labelledby": "atlas-design-results-h" },
       h("h2", { id: "atlas-design-results-h" }, "Your design"), view.summary,
       h("div", { class: "atlas-actions" }, copyButton("Copy link", () => location.href, { status: view.copyStatus, class: "atlas-btn", what: "Link" }), record.button, record.download),
@@ -232,7 +272,8 @@ export async function mount(el) {
       h("h3", {}, "Deployment"), view.commandsBox,
       h("h3", {}, "IP plan"), plannerHost));
   const drawSummary = () => { view.summary.textContent = summaryText(data, choices, view.planner && view.planner.result); };
-  view.planner = createPlanner(plannerHost, { params, state: pstate, model: podModel(), extras: extrasFor(), onChange: () => { write(); drawSummary(); drawCommands(view); } });
+  const announce = () => announceDesign(el, view);
+  view.planner = createPlanner(plannerHost, { params, state: pstate, model: podModel(), extras: extrasFor(), onChange: () => refresh() });
 
   function update(writeUrl) {
     for (const b of presets.buttons) {
@@ -240,10 +281,12 @@ export async function mount(el) {
       b.setAttribute("aria-pressed", String(cats.every((c) => p.choices[c.id] === choices[c.id])));
     }
     drawFindings(view);
+    ownInputs.show();
     view.planner.update(podModel(), extrasFor());
     drawCommands(view);
     drawSummary();
     if (writeUrl) write();
+    announce();
   }
   update(false);
 }

@@ -8,6 +8,7 @@ from ...core.errors import DataError, did_you_mean
 from ...core.provenance import known_sources, needs_primary_source, verified_on_ok
 from ...core.read import KnowledgeBase, Origin
 from ...core.settings import Settings
+from ..ipplan.params import planner_params
 from .deploy import default_inputs, design_plan
 from .evaluate import evaluate
 
@@ -15,6 +16,42 @@ from .evaluate import evaluate
 def run(kb: KnowledgeBase, settings: Settings) -> Iterator[DataError]:
     yield from _presets(kb, settings)
     yield from _egress(kb, settings)
+    yield from _network(kb, settings)
+
+
+def _refs(value, found: set[str]) -> set[str]:
+    """Every ``{ref: id}`` in a value."""
+    if isinstance(value, list):
+        for v in value:
+            _refs(v, found)
+    elif isinstance(value, dict) and "ref" in value:
+        found.add(value["ref"])
+    return found
+
+
+def _network(kb: KnowledgeBase, settings: Settings) -> Iterator[DataError]:
+    """Each network resource cites known sources (one on learn.microsoft.com), has a verified_on
+    date, names known options and IP plan subnets, and refers to resources of the same file."""
+    if kb.network is None:
+        return
+    ids = {r.id for r in kb.network.resources}
+    subnets = {e["id"] for e in planner_params(kb)["extras"]} | {"nodes", "pods"}
+    for res in kb.network.resources:
+        o = kb.origin("network", res.id)
+        yield from known_sources(res.sources, o, ("sources",), kb)
+        yield from needs_primary_source(res.sources, o, ("sources",), kb, "a network resource")
+        yield from verified_on_ok(res.verified_on, o, ("verified_on",), settings)
+        for i, oid in enumerate(res.with_):
+            if oid not in kb.options:
+                yield DataError(o.at("with", i), f"unknown option '{oid}'{did_you_mean(oid, kb.options)}")
+        if res.subnet is not None and res.subnet not in subnets:
+            yield DataError(o.at("subnet"), f"unknown IP plan subnet '{res.subnet}'{did_you_mean(res.subnet, subnets)}")
+        forms = [("bicep", res.bicep), ("terraform", res.terraform)] + [(("az", i), s) for i, s in enumerate(res.az)]
+        for where, form in forms:
+            loc = where if isinstance(where, tuple) else (where,)
+            for key, value in (form.set.items() if form else []):
+                for ref in sorted(_refs(value, set()) - ids):
+                    yield DataError(o.at(*loc, "set", key), f"unknown resource '{ref}'{did_you_mean(ref, ids)}")
 
 
 def _egress(kb: KnowledgeBase, settings: Settings) -> Iterator[DataError]:

@@ -15,6 +15,7 @@ from ...site.views import lifecycle_box, lifecycle_sources, status_badge
 from ..ipplan.params import planner_params
 from .deploy import EGRESS_FIELDS, deploy_data
 from .evaluate import KINDS, merge_order
+from .network import network_data
 
 _TOKEN = re.compile(
     r"(`+)(.+?)\1|\[([^\]]+)\]\((https://[^)\s]+)\)|\*\*(.+?)\*\*|(?<![\w*])[*_](?=\S)(.+?)(?<=\S)[*_](?![\w*])"
@@ -133,6 +134,7 @@ def design_data(kb: KnowledgeBase) -> dict[str, Any]:
         },
         "az_prefix": snippets.AZ_PREFIX,
         "deploy": deploy_data(),
+        "network": network_data(kb),
         "egress": _egress(kb),
         "extras": {e["option"]: e["id"] for e in planner_params(kb)["extras"]},
     }

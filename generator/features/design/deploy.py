@@ -21,11 +21,13 @@ from typing import Any
 
 from ...core import model as m
 from ...core.read import KnowledgeBase
-from ...site import snippets
+from ...site import design_files, firewall
 from ..ipplan.calc import plan
 from ..ipplan.inputs import clean
 from ..ipplan.params import planner_params
+from . import option_inputs
 from .evaluate import combine, evaluate
+from .network import network_data, resolve
 
 #: The pinned versions the generated files are written for (and the oracles test against).
 AKS_API_VERSION = "2026-06-01"
@@ -119,30 +121,15 @@ PARAMETERS: list[dict[str, Any]] = [
 CHECKLIST: list[dict[str, Any]] = [
     {
         "if": "byo-vnet",
-        "text": "Create the node subnet{subnet:nodes} in your VNet, not delegated, and grant the cluster "
-        "identity Network Contributor on it (or a custom role with the join and read actions).",
-    },
-    {
-        "if": "azure-cni-pod-subnet-dynamic",
-        "text": "Create the pod subnet{subnet:pods} in the same VNet; the cluster identity needs Network "
-        "Contributor on it too.",
-    },
-    {
-        "if": "azure-cni-pod-subnet-static-block",
-        "text": "Create the pod subnet{subnet:pods} in the same VNet, unused by pools with dynamic "
-        "allocation; the cluster identity needs Network Contributor on it too.",
-    },
-    {
-        "if": "api-server-vnet-integration",
-        "text": "Create the API server subnet{subnet:apiserver}, /28 or larger, delegated to "
-        "Microsoft.ContainerService/managedClusters, and grant the cluster identity Network Contributor on it.",
+        "text": "The files create the VNet, its subnets{subnet:nodes}, the cluster identity and its Network "
+        "Contributor role assignments: the account that runs them needs to create role assignments (Owner or "
+        "User Access Administrator on the resource group). To use a VNet you already have, replace the VNet "
+        "and subnet resources with references to yours.",
     },
     {
         "if": "user-defined-routing",
-        "text": "Deploy the firewall or appliance (for Azure Firewall, AzureFirewallSubnet{subnet:firewall}), then "
-        "a route table with 0.0.0.0/0 to its private IP (next hop VirtualAppliance, never Internet), associated "
-        "with the node subnet before the cluster is created; the cluster identity needs Network Contributor on "
-        "the route table.",
+        "text": "Deploy your Azure Firewall (or appliance) in AzureFirewallSubnet{subnet:firewall} and set its "
+        "private IP as the route's next hop before creating the cluster: the route table sends 0.0.0.0/0 there.",
     },
     {
         "if": "user-defined-routing",
@@ -150,15 +137,9 @@ CHECKLIST: list[dict[str, Any]] = [
         "cluster: without them the nodes cannot bootstrap.",
     },
     {
-        "if": "user-assigned-nat-gateway",
-        "text": "Create the NAT gateway with its public IP (StandardV2 for zone redundancy) and associate it with "
-        "the node subnet before creating the cluster.",
-    },
-    {
         "if": "application-gateway-for-containers",
-        "text": "Create the Application Gateway for Containers subnet{subnet:agc}, delegated to "
-        "Microsoft.ServiceNetworking/trafficControllers, and the ALB Controller's user-assigned identity with "
-        "a federated credential and its roles.",
+        "text": "Create the ALB Controller's user-assigned identity with a federated credential and its roles "
+        "on the Application Gateway for Containers resource and subnet{subnet:agc}, then install the controller.",
     },
     {
         "if": "private-cluster",
@@ -211,7 +192,8 @@ def design_plan(kb: KnowledgeBase, choices: dict[str, str], inputs: dict[str, An
 
 def plan_values(inputs: dict[str, Any], result: dict[str, Any] | None) -> dict[str, Any] | None:
     """The values the deployment takes from a plan that has no errors: the first pool's node
-    count and max pods, the pod CIDR (``None`` for models without one), service CIDR, DNS IP."""
+    count and max pods, the pod CIDR (``None`` for models without one), service CIDR, DNS IP, the
+    VNet ranges and subnets (for the network resources) and the further pools."""
     if not result or not result["ok"]:
         return None
     ranges = {r["id"]: r["cidr"] for r in result["ranges"]}
@@ -224,14 +206,27 @@ def plan_values(inputs: dict[str, Any], result: dict[str, Any] | None) -> dict[s
         "service_cidr": ranges.get("service-cidr"),
         "dns_ip": ranges.get("dns-service-ip"),
         "egress_sources": [subnets[k] for k in ("nodes", "pods") if k in subnets],
+        "vnet": list(result["vnet"]),
+        "subnets": subnets,
+        "pools": [
+            {"name": f"pool{i + 1}", "nodes": int(clean(p["nodes"])), "max_pods": int(clean(p["max_pods"]))}
+            for i, p in enumerate(inputs["pools"])
+            if i
+        ],
     }
 
 
-def settings(kb: KnowledgeBase, choices: dict[str, str], values: dict[str, Any] | None) -> dict[str, Any]:
-    """``combine`` with the plan's values and the parameters applied (see ``apply``)."""
+def settings(
+    kb: KnowledgeBase, choices: dict[str, str], values: dict[str, Any] | None, given: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """``combine`` with the plan's values and the parameters applied (see ``apply``), then the
+    user's own inputs (``option_inputs.entries``)."""
     chosen = {o for o in choices.values() if o in kb.options}
     preview = {o for o in chosen if kb.options[o].select.requires}
-    return apply(combine(kb, choices), values, chosen, preview)
+    out = apply(combine(kb, choices), values, chosen, preview)
+    for kind, extra in option_inputs.entries(choices, given).items():
+        out[kind] += extra
+    return out
 
 
 def apply(
@@ -274,12 +269,15 @@ def apply(
     return out
 
 
-def blockers(kb: KnowledgeBase, choices: dict[str, str], result: dict[str, Any] | None) -> list[str]:
-    """Why no command is shown: the design's errors and the IP plan's errors (empty: show it)."""
+def blockers(
+    kb: KnowledgeBase, choices: dict[str, str], result: dict[str, Any] | None, given: dict[str, str] | None = None
+) -> list[str]:
+    """Why no command is shown: the design's errors, the IP plan's errors and the inputs' problems
+    (empty: show it)."""
     out = [f["text"] for f in evaluate(kb, choices) if f["severity"] == "error"]
     if result is not None and not result["ok"]:
         out += [e["message"] for e in result["errors"]]
-    return out
+    return out + option_inputs.problems(choices, given, result)
 
 
 def requires(kb: KnowledgeBase, choices: dict[str, str]) -> list[str]:
@@ -311,7 +309,7 @@ EGRESS_FIELDS = {"id", "kind", "destinations", "protocol", "port", "why", "requi
 def firewall_rules(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The rules written into the Bicep and Terraform: required ones whose destinations need no
     value of yours (the region is a parameter already)."""
-    own = [r for r in rules if any("<" in d.replace(snippets.REGION["placeholder"], "") for d in r["destinations"])]
+    own = [r for r in rules if any("<" in d.replace(firewall.REGION["placeholder"], "") for d in r["destinations"])]
     return [r for r in rules if r["required"] and r not in own]
 
 
@@ -341,22 +339,31 @@ def unexpressed(kb: KnowledgeBase, choices: dict[str, str]) -> dict[str, list[st
 _PARAM_FLAGS = {p["az"] for p in PARAMETERS}
 
 
-def texts(kb: KnowledgeBase, choices: dict[str, str], values: dict[str, Any] | None) -> dict[str, Any]:
+def texts(
+    kb: KnowledgeBase, choices: dict[str, str], values: dict[str, Any] | None, given: dict[str, str] | None = None
+) -> dict[str, Any]:
     """The az script, Bicep file and Terraform configuration of a design (no checks: see ``blockers``)."""
-    s = settings(kb, choices, values)
-    notes = unexpressed(kb, choices)
-    fw = firewall_rules(egress_rules(kb, choices))
-    src = (values or {}).get("egress_sources") or ["*"]
+    s = settings(kb, choices, values, given)
+    net = resolve(network_data(kb), list(choices.values()), values)
+    spec = {
+        "entries": s,
+        "parameters": s["parameters"],
+        "table": PARAMETERS + network_data(kb)["parameters"],
+        "net": net,
+        "pools": (values or {}).get("pools", []),
+        "identity": "identity_id" in s["parameters"],
+        "notes": unexpressed(kb, choices),
+        "egress": firewall_rules(egress_rules(kb, choices)),
+        "sources": (values or {}).get("egress_sources") or ["*"],
+        "api": AKS_API_VERSION,
+        "version": AZURERM_VERSION,
+    }
     return {
-        "az": snippets.design_az(s["az"], s["parameters"], PARAMETERS),
-        "bicep": snippets.design_bicep(
-            s["bicep"], s["parameters"], PARAMETERS, AKS_API_VERSION, notes["bicep"], fw, src
-        ),
-        "terraform": snippets.design_terraform(
-            s["terraform"], s["parameters"], PARAMETERS, AZURERM_VERSION, notes["terraform"], fw, src
-        ),
+        "az": design_files.design_az(spec),
+        "bicep": design_files.design_bicep(spec),
+        "terraform": design_files.design_terraform(spec),
         "settings": s,
-        "requires": requires(kb, choices),
+        "requires": requires(kb, choices) + [r for r in net["requires"] if r not in requires(kb, choices)],
     }
 
 
@@ -395,7 +402,9 @@ def deploy_data() -> dict[str, Any]:
         "parameters": PARAMETERS,
         "api_version": AKS_API_VERSION,
         "azurerm_version": AZURERM_VERSION,
-        "base_parameters": [list(x) for x in snippets.BASE_PARAMETERS],
+        "base_parameters": [list(x) for x in design_files.BASE_PARAMETERS],
         "checklist": CHECKLIST,
-        "region": snippets.REGION,
+        "region": firewall.REGION,
+        "inputs": option_inputs.INPUTS,
+        "ports_per_ip": option_inputs.PORTS_PER_IP,
     }

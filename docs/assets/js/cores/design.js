@@ -7,6 +7,7 @@
 import { designAz, designBicep, designTerraform } from "./snippets.js";
 import { fmt } from "./addresses.js";
 import { plan, clean } from "./ipplan.js";
+import { resolve } from "./network.js";
 
 export function categories(data) {
   return data.layers.flatMap((l) => l.categories.map((c) => ({ ...c, layer: l })));
@@ -112,13 +113,16 @@ export function planValues(inputs, result) {
     service_cidr: ranges["service-cidr"] ?? null,
     dns_ip: ranges["dns-service-ip"] ?? null,
     egress_sources: ["nodes", "pods"].filter((k) => k in subnets).map((k) => subnets[k]),
+    vnet: [...result.vnet],
+    subnets,
+    pools: inputs.pools.slice(1).map((p, i) => ({ name: "pool" + (i + 2), nodes: parseInt(clean(p.nodes), 10), max_pods: parseInt(clean(p.max_pods), 10) })),
   };
 }
 
 const KINDS = ["az", "bicep", "terraform"];
 
 // combine() with the plan's values and the parameters applied (deploy.apply).
-export function settings(data, choices, values) {
+export function settings(data, choices, values, given = {}) {
   const c = combine(data, choices);
   const out = Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v.map((e) => ({ ...e }))]));
   // Bicep of options whose az commands need aks-preview: the pinned GA API version rejects it.
@@ -153,14 +157,66 @@ export function settings(data, choices, values) {
     }
   }
   out.parameters = used;
+  const extra = inputEntries(data, choices, given);
+  for (const kind of KINDS) out[kind].push(...extra[kind]);
+  return out;
+}
+
+// --- the user's own values for an option (generator/features/design/option_inputs.py) ----------------
+
+// The inputs of the chosen options that have a value (trimmed).
+function usedInputs(data, choices, given) {
+  const chosen = Object.values(choices);
+  const out = {};
+  for (const item of data.deploy.inputs) {
+    const raw = String((given && given[item.id]) || "").trim();
+    if (raw && chosen.includes(item.option)) out[item.id] = raw;
+  }
+  return out;
+}
+
+// A value that is no whole number in bounds, and fixed ports the plan's nodes need more of than the IPs give.
+export function inputProblems(data, choices, given, result) {
+  const values = usedInputs(data, choices, given);
+  const out = [];
+  for (const item of data.deploy.inputs) {
+    const raw = values[item.id];
+    if (raw === undefined) continue;
+    const n = /^[0-9]+$/.test(raw) ? parseInt(raw, 10) : null;
+    if (n === null || n < item.min || n > item.max || n % item.multiple) {
+      const step = item.multiple > 1 ? ", a multiple of " + item.multiple : "";
+      out.push(item.label + ": “" + raw + "” is not a whole number from " + item.min + " to " + item.max + step + ".");
+    }
+  }
+  const ports = values["lb-ports"];
+  if (!out.length && ports && result && result.ok) {
+    const ips = parseInt(values["lb-ips"] || "1", 10);
+    const nodes = result.nodes + result.surge;
+    const per = data.deploy.ports_per_ip;
+    if (parseInt(ports, 10) * nodes > ips * per) {
+      out.push(ports + " outbound ports per node for " + nodes + " nodes (with surge) need " + parseInt(ports, 10) * nodes + " SNAT ports; " + ips + " outbound IP(s) give " + ips * per + ". Add IPs or lower the ports.");
+    }
+  }
+  return out;
+}
+
+// The settings the inputs add, per output.
+export function inputEntries(data, choices, given) {
+  const values = usedInputs(data, choices, given);
+  const out = { az: [], bicep: [], terraform: [] };
+  for (const item of data.deploy.inputs) {
+    if (!/^[0-9]+$/.test(values[item.id] || "")) continue;
+    const value = parseInt(values[item.id], 10);
+    for (const kind of KINDS) out[kind].push({ key: item[kind], value, option: item.option, why: item.label });
+  }
   return out;
 }
 
 // Why nothing is deployed: the design's errors, then the IP plan's (empty: show the files).
-export function blockers(data, choices, result) {
+export function blockers(data, choices, result, given = {}) {
   const out = evaluate(data, choices).filter((f) => f.severity === "error").map((f) => f.text);
   if (result && !result.ok) for (const e of result.errors) out.push(e.message);
-  return out;
+  return out.concat(inputProblems(data, choices, given, result));
 }
 
 // The pre-flight checklist of a design, with the IP plan's ranges filled in (deploy.checklist).
@@ -227,18 +283,23 @@ export function unexpressed(data, choices) {
 }
 
 // The az script, Bicep file and Terraform configuration of a design, and the settings behind them.
-export function texts(data, choices, values) {
-  const s = settings(data, choices, values);
-  const notes = unexpressed(data, choices);
+export function texts(data, choices, values, given = {}) {
+  const s = settings(data, choices, values, given);
   const d = data.deploy;
-  const fw = firewallRules(data, egressRules(data, choices));
-  const src = values && values.egress_sources.length ? values.egress_sources : ["*"];
+  const net = resolve(data.network, Object.values(choices), values);
+  const spec = {
+    entries: s, parameters: s.parameters, table: d.parameters.concat(data.network.parameters), net,
+    pools: values ? values.pools : [], identity: s.parameters.includes("identity_id"), notes: unexpressed(data, choices),
+    egress: firewallRules(data, egressRules(data, choices)), sources: values && values.egress_sources.length ? values.egress_sources : ["*"],
+    api: d.api_version, version: d.azurerm_version, base: d.base_parameters, region: d.region, prefix: data.az_prefix,
+  };
+  const needs = requires(data, choices);
   return {
-    az: designAz(data.az_prefix, s.az, s.parameters, d.parameters),
-    bicep: designBicep(s.bicep, s.parameters, d.parameters, d.api_version, notes.bicep, d.base_parameters, fw, src, d.region),
-    terraform: designTerraform(s.terraform, s.parameters, d.parameters, d.azurerm_version, notes.terraform, d.base_parameters, fw, src, d.region),
+    az: designAz(spec),
+    bicep: designBicep(spec),
+    terraform: designTerraform(spec),
     combined: s,
-    requires: requires(data, choices),
+    requires: needs.concat(net.requires.filter((r) => !needs.includes(r))),
   };
 }
 
@@ -366,10 +427,10 @@ function recordSources(data, cats, choices, found) {
 }
 
 // `values`: planValues() of the design's plan (null: the options' example values).
-export function decisionRecord(data, choices, planResult, url, today, values = null) {
+export function decisionRecord(data, choices, planResult, url, today, values = null, given = {}) {
   const cats = categories(data);
   const found = evaluate(data, choices);
-  const az = blockers(data, choices, planResult).length ? null : texts(data, choices, values).az;
+  const az = blockers(data, choices, planResult, given).length ? null : texts(data, choices, values, given).az;
   return [
     "# Decision record: AKS cluster networking", "", "- Status: Proposed", "- Date: " + today, "- Design: <" + url + ">", "",
     ...recordContext(data, cats, found),

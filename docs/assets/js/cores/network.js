@@ -1,0 +1,90 @@
+// Which network resources a design deploys around the cluster (data/network.yaml, shipped as
+// `network` in api/design.json), with the IP plan's ranges and the references between them
+// resolved for each output. Mirrors generator/features/design/network.py; tests/test_js_cores.py
+// compares the files both write. No DOM here.
+
+const KINDS = ["bicep", "terraform"];
+
+// A resource id as a Terraform label and shell variable stem; a Bicep symbol.
+export const label = (rid) => rid.replace(/-/g, "_");
+export function symbol(name) {
+  const [head, ...rest] = name.replace(/-/g, "_").split("_");
+  return head + rest.map((w) => w.slice(0, 1).toUpperCase() + w.slice(1)).join("");
+}
+
+// The resources this design deploys: every `with` option chosen, and the plan's subnet when one
+// is named (nothing without a plan).
+export function deployed(net, chosen, values) {
+  if (!values) return [];
+  return net.resources.filter((r) => r.with.every((o) => chosen.includes(o)) && (r.subnet === null || r.subnet in values.subnets));
+}
+
+function ref(res, kind) {
+  if (kind === "bicep") return { expr: symbol(res.id) + ".id" };
+  if (kind === "terraform") return { expr: res.terraform.type + "." + label(res.id) + ".id" };
+  return { param: label(res.id) + "_id" };
+}
+
+const DROP = Symbol("drop");
+const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+
+// One data value in `kind` (DROP when it refers to a resource not deployed).
+function value(v, kind, byId, values) {
+  if (Array.isArray(v)) {
+    const out = v.map((x) => value(x, kind, byId, values));
+    return out.includes(DROP) ? DROP : out;
+  }
+  if (!isObject(v)) return v;
+  if ("plan" in v) return v.plan === "vnet" ? values.vnet : values.subnets[v.plan];
+  if ("ref" in v) {
+    const target = byId[v.ref];
+    const usable = target !== undefined && (kind !== "az" ? target[kind] : target.az.some((s) => s.query));
+    return usable ? ref(target, kind) : DROP;
+  }
+  return v;
+}
+
+function pairsOf(items, kind, byId, values) {
+  const out = [];
+  for (const [key, v] of items) {
+    const resolved = value(v, kind, byId, values);
+    if (resolved !== DROP) out.push([key, resolved]);
+  }
+  return out;
+}
+
+function usedParameters(net, out) {
+  const seen = new Set();
+  const walk = (v) => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (isObject(v) && "param" in v) seen.add(v.param);
+  };
+  for (const item of [...out.bicep, ...out.terraform, ...out.az]) walk(item.pairs.map((p) => p[1]));
+  return net.parameters.map((p) => p.id).filter((id) => seen.has(id));
+}
+
+// Each output's resources, roles and parameters for a design (`values`: planValues()).
+export function resolve(net, chosen, values) {
+  const found = deployed(net, chosen, values);
+  const byId = Object.fromEntries(found.map((r) => [r.id, r]));
+  const out = { bicep: [], terraform: [], az: [], roles: [], wait: [], requires: [] };
+  for (const r of found) {
+    for (const kind of KINDS) {
+      const form = r[kind];
+      if (!form) continue;
+      const pairs = pairsOf(form.set, kind, byId, values || {});
+      const after = form.after.filter((a) => byId[a] && byId[a].bicep).map((a) => ({ expr: symbol(a) }));
+      if (after.length) pairs.push(["dependsOn", after]);
+      out[kind].push({ id: r.id, type: form.type, pairs });
+    }
+    for (const step of r.az) {
+      out.az.push({ command: step.command, pairs: pairsOf(step.set, "az", byId, values || {}), query: step.query, var: step.query ? label(r.id).toUpperCase() + "_ID" : null });
+    }
+    if (r.role) out.roles.push({ id: r.id, bicep: ref(r, "bicep"), terraform: ref(r, "terraform"), az: ref(r, "az") });
+    if (r.before_cluster) out.wait.push({ id: r.id, type: r.terraform.type });
+    if (r.requires && !out.requires.includes(r.requires)) out.requires.push(r.requires);
+  }
+  out.provides = Object.fromEntries(found.filter((r) => r.provides).map((r) => [r.provides, { bicep: ref(r, "bicep"), terraform: ref(r, "terraform"), az: ref(r, "az") }]));
+  out.parameters = usedParameters(net, out);
+  return out;
+}
