@@ -413,9 +413,12 @@ def test_lifecycle_warnings_and_decision_record(tab, kb):
     life = page.locator(".atlas-lifecycle")
     assert "Retiring 2028-03-31" in life.inner_text() and "Retiring 2026-11" in life.inner_text()
     page.get_by_role("button", name="Export decision record").click()
+    page.wait_for_function("document.getElementById('atlas-adr').value.includes('## Traffic paths')")
     md = page.get_by_label("Decision record (Markdown)").input_value()
     for heading in (
         "# Decision record: AKS cluster networking",
+        "## Traffic paths",  # the chosen options' diagrams in words (api/diagrams.json)
+        "### Pod networking (IPAM): ",
         "## Context",
         "## Options considered",
         "## Decision",

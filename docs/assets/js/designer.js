@@ -5,6 +5,7 @@
 // page through textContent.
 import { h, tokens, codeSpans } from "./lib/dom.js";
 import { fetchJson } from "./lib/fetch.js";
+import { diagramRecord, slotValues } from "./cores/diagram.js";
 import { refineStatuses } from "./lib/lifecycle.js";
 import { copyButton } from "./lib/clipboard.js";
 import { readQuery, queryString, resolve } from "./lib/url.js";
@@ -191,8 +192,12 @@ function recordExport(view) {
   const text = h("textarea", { id: "atlas-adr", readonly: true, rows: "16", class: "atlas-adr", spellcheck: "false" });
   const box = h("div", { class: "atlas-adr-box", hidden: true }, h("label", { for: "atlas-adr" }, "Decision record (Markdown)"), text);
   const download = h("a", { class: "atlas-btn", download: "aks-network-decision-record.md", hidden: true }, "Download the decision record");
-  const button = h("button", { type: "button", class: "atlas-btn atlas-btn--primary", onclick: () => {
-    const md = decisionRecord(view.data, view.choices, view.planner && view.planner.result, location.href, new Date().toISOString().slice(0, 10), view.values(), view.given);
+  const button = h("button", { type: "button", class: "atlas-btn atlas-btn--primary", onclick: async () => {
+    const plan = view.planner && view.planner.result;
+    // The traffic paths of the chosen options, with the plan's addresses (api/diagrams.json).
+    const diagrams = view.diagramsSrc ? await fetchJson(view.diagramsSrc).catch(() => null) : null;
+    const md = decisionRecord(view.data, view.choices, plan, location.href, new Date().toISOString().slice(0, 10), view.values(), view.given) +
+      (diagrams ? "\n" + diagramRecord(diagrams, view.choices, slotValues(plan)) : "");
     text.value = md;
     box.hidden = false;
     if (download.href) URL.revokeObjectURL(download.href);
@@ -240,6 +245,7 @@ export async function mount(el) {
   const selects = {};
   const view = {
     data, choices, planner: null, root: new URL("../", resolve(el.dataset.src)),
+    diagramsSrc: el.dataset.diagramsSrc ? resolve(el.dataset.diagramsSrc) : null,
     given: Object.fromEntries(data.deploy.inputs.map((item) => [item.id, readQuery().get(item.id) || ""])),
     summary: h("p", { class: "atlas-design-summary", role: "status", "aria-live": "polite", tabindex: "-1" }),
     findingsBox: h("div", { class: "atlas-findings" }),
