@@ -57,8 +57,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
     # Why: defining on_startup makes MkDocs keep this instance across the rebuilds of `mkdocs
     # serve`; with --dirty, generated pages become files that change only when their text does.
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        if command == "serve" and dirty:
-            self.generated = GeneratedFolder()
+        self.generated = GeneratedFolder() if command == "serve" and dirty else None
 
     @property
     def data_dir(self) -> Path:
