@@ -21,12 +21,13 @@ from .features.compare import FEATURE as COMPARE
 from .features.decide import FEATURE as DECIDE
 from .features.design import FEATURE as DESIGN
 from .features.ipplan import FEATURE as IPPLAN
+from .features.migrate import FEATURE as MIGRATE
 from .site import reference, urls
 from .site.feature import Feature
 from .site.render import Site, render_pages
 
 #: The features, in the order of their navigation tabs (after the layers).
-FEATURES: tuple[Feature, ...] = (COMPARE, DECIDE, DESIGN, IPPLAN, CHANGES)
+FEATURES: tuple[Feature, ...] = (COMPARE, DECIDE, DESIGN, IPPLAN, MIGRATE, CHANGES)
 
 
 def _mentions(error: DataError, ids: set[str]) -> bool:

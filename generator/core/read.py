@@ -53,6 +53,8 @@ class KnowledgeBase:
     changes: list[m.Change] = field(default_factory=list)
     egress: list[m.EgressRule] = field(default_factory=list)
     egress_shown_on: list[str] = field(default_factory=list)
+    #: How to tell a running cluster's options from its JSON (``detect.yaml``, optional).
+    detect: m.DetectFile | None = None
     #: Categories in the order a design's settings are written (``categories.yaml``).
     command_order: list[str] = field(default_factory=list)
     #: The day lifecycle states are computed for: the build date (``app.load_kb`` sets it).
@@ -261,6 +263,14 @@ def _read_egress(r: _Reader, path: Path) -> None:
         ]
 
 
+def _read_detect(r: _Reader, path: Path) -> None:
+    """``detect.yaml`` (optional): API fields -> option ids, for the migrate feature."""
+    if path.is_file() and (result := r.parse(path, m.DetectFile)):
+        parsed, loaded = result
+        r.kb.detect = parsed
+        r.kb.origins[("detect", "detect")] = Origin(loaded.path, loaded.data)
+
+
 def _read_options(r: _Reader, root: Path) -> None:
     for opt, origin, path in r.per_file(sorted(root.glob(OPTION_GLOB)), m.Option, "option"):
         if opt.category != path.parent.name:
@@ -298,6 +308,7 @@ def read(root: Path, project_root: Path | None = None) -> tuple[KnowledgeBase, l
     kb.presets = list(r.entries(optional("presets.yaml"), m.PresetFile, "presets", "preset"))  # the designer's
     kb.changes = list(r.entries(optional("changes.yaml"), m.ChangeFile, "changes", "change"))  # content changes
     _read_egress(r, root / "egress.yaml")
+    _read_detect(r, root / "detect.yaml")
     kb.shared_ok = not r.errors  # categories, sources, rules, glossary, presets, changes, egress all read
     _read_options(r, root)
     kb.trees = {t.id: t for t, _, _ in r.per_file(sorted(root.glob("trees/*.yaml")), m.Tree, "tree")}

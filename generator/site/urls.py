@@ -17,6 +17,7 @@ KB_JSON = "api/kb.json"
 COMPARE_JSON = "api/compare.json"
 DESIGN_JSON = "api/design.json"
 IPPLAN_JSON = "api/ipplan.json"
+MIGRATE_JSON = "api/migrate.json"
 
 
 def schema_json(name: str) -> str:
@@ -89,6 +90,10 @@ def design_query(choices: Iterable[tuple[str, str]]) -> str:
     """The designer's query string: ``category=option`` pairs in the order given (ids need no
     escaping: they are lowercase letters, digits and hyphens)."""
     return "&".join(f"{category}={option}" for category, option in choices)
+
+
+def migrate() -> str:
+    return "migrate/index.md"
 
 
 def changes() -> str:

@@ -1,0 +1,65 @@
+"""The audit as a Markdown runbook: what the CLI prints, and what the page exports
+(``cores/migrate.js:runbook`` writes the same text)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...core.read import KnowledgeBase
+
+HOW = {"in-place": "in place", "rebuild": "new cluster and a workload move", "new-node-pool": "new node pool"}
+
+
+def _name(kb: KnowledgeBase, oid: str) -> str:
+    return kb.options[oid].name
+
+
+def _shown(found: list[Any]) -> str:
+    return str(found[0]) if found and found[0] is not None else "not set"
+
+
+def _finding(kb: KnowledgeBase, f: dict[str, Any]) -> str:
+    if "rule" in f:
+        return f"- {f['severity']}: {f['text']} (rule `{f['rule']}`)"
+    scope = f" on {f['scope']} pools ({', '.join(f['pools'])})" if f["scope"] else ""
+    return f"- {f['name']}{scope}: {f['level']}" + (f", end of support {f['date']}" if f["date"] else "")
+
+
+def _move(kb: KnowledgeBase, i: int, mv: dict[str, Any]) -> list[str]:
+    flags = [HOW[mv["how"]]]
+    flags += ["one-way"] if mv["one_way"] else []
+    flags += ["reimages every node pool"] if any(s["reimages"] for s in mv["steps"]) else []
+    flags += ["downtime"] if any(s["downtime"] for s in mv["steps"]) else []
+    out = [f"### {i}. {_name(kb, mv['from'])} → {_name(kb, mv['to'])} ({'; '.join(flags)})", ""]
+    if mv["requires"]:
+        out += [f"Needs the Azure CLI extension `{mv['requires']}`.", ""]
+    for n, s in enumerate(mv["steps"], 1):
+        kind = f"**{s['kind']}**: " if s["kind"] not in ("step", "change") else ""
+        out.append(f"{n}. {kind}{s['do']}")
+        if s["command"] and f"`{s['command']}`" not in s["do"]:
+            out += ["", "   ```sh", f"   {s['command']}", "   ```"]
+    out += ["", "Sources: " + ", ".join(f"[{s['title']}]({s['url']})" for s in mv["sources"]), ""]
+    return out
+
+
+def markdown(kb: KnowledgeBase, r: dict[str, Any]) -> str:
+    c = r["cluster"]
+    lines = [f"# Migration runbook: {c['name'] or 'cluster'} ({c['resource_group'] or 'resource group unknown'})", ""]
+    lines += ["## Options found", ""]
+    for cat, hits in r["detected"].items():
+        for h in hits:
+            where = ", ".join(f"`{x['path']}` = {_shown(x['values'])}" for x in h["fields"])
+            lines.append(f"- {kb.categories[cat].name}: {_name(kb, h['option'])} ({where})")
+    if not any(r["detected"].values()):
+        lines.append("- none")
+    lines += ["", "## Findings", ""] + ([_finding(kb, f) for f in r["findings"]] or ["- nothing needs action"])
+    lines += [f"- not understood: {u}" for u in r["unknown"]]
+    lines += ["", "## Plan", ""]
+    moves = r["plan"]["moves"]
+    if not moves and not r["plan"]["unreachable"]:
+        lines += ["No change: the target is the cluster as it is.", ""]
+    for i, mv in enumerate(moves, 1):
+        lines += _move(kb, i, mv)
+    for u in r["plan"]["unreachable"]:
+        lines += [f"- No documented path from {_name(kb, u['from'])} to {_name(kb, u['to'])}.", ""]
+    return "\n".join(lines).rstrip() + "\n"
