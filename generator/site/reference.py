@@ -8,6 +8,7 @@ import html
 from typing import Any
 
 from ..core import model as m
+from ..core import transitions
 from ..core.read import KnowledgeBase
 from ..core.settings import Settings
 from ..core.vocab import MIGRATION_HOW
@@ -29,6 +30,7 @@ def _category_table(kb: KnowledgeBase, cat: m.Category, notes: Notes) -> dict[st
                 "status": status_badge(kb, opt),
                 "summary": opt.summary,
                 "cells": [cell_view(opt.cells[d.id], d, notes) for d in cat.dimensions],
+                "after_creation": transitions.summary(kb, opt.id),
             }
         )
     return {"dimensions": cat.dimensions, "rows": rows}

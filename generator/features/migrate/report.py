@@ -6,8 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 from ...core.read import KnowledgeBase
+from ...core.vocab import MIGRATION_HOW_SHORT
 
-HOW = {"in-place": "in place", "rebuild": "new cluster and a workload move", "new-node-pool": "new node pool"}
+HOW = MIGRATION_HOW_SHORT
 
 
 def _name(kb: KnowledgeBase, oid: str) -> str:
