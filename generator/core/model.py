@@ -512,8 +512,8 @@ class Fact(Strict):
 
 class DetectFile(Strict):
     facts: list[Fact] = Field(default_factory=list)
-    categories: list[DetectCategory] = Field(min_length=1)
-    sources: list[Id] = Field(min_length=1, description="The API reference the paths come from.")
+    categories: list[DetectCategory] = Field(default_factory=list)
+    sources: list[Id] = Field(default_factory=list, description="The API reference the paths come from.")
     verified_on: dt.date
 
 

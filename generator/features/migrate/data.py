@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...core import lifecycle, vocab
+from ...core import model as m
 from ...core.read import KnowledgeBase
 from ...site import urls
 from ...site.assets import compact_json
@@ -45,7 +46,7 @@ def _migration(kb: KnowledgeBase, g) -> dict[str, Any]:
 
 
 def migrate_data(kb: KnowledgeBase) -> dict[str, Any]:
-    assert kb.detect is not None
+    det = kb.detect or m.DetectFile(categories=[], sources=[], verified_on=kb.on)  # a KB may have no detect.yaml
     return {
         "on": kb.on.isoformat(),
         "order": kb.command_order or [c for c in kb.categories],
@@ -60,9 +61,9 @@ def migrate_data(kb: KnowledgeBase) -> dict[str, Any]:
                     for e in c.entries
                 ],
             }
-            for c in kb.detect.categories
+            for c in det.categories
         ],
-        "facts": [{"id": f.id, "name": f.name, "tests": [_test(t) for t in f.match]} for f in kb.detect.facts],
+        "facts": [{"id": f.id, "name": f.name, "tests": [_test(t) for t in f.match]} for f in det.facts],
         "options": {oid: _option(kb, oid) for oid in sorted(kb.options)},
         "rules": [{"id": r.id, "kind": r.kind.value, "a": r.a, "b": r.b} for r in kb.rules],
         "vocab": vocab.as_json(),
