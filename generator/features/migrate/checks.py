@@ -82,8 +82,6 @@ def check_migrations(kb: KnowledgeBase) -> Iterator[DataError]:
         for i, g in enumerate(opt.migrations):
             loc = ("migrations", i)
             target = kb.options.get(g.to)
-            if target is not None and kb.state(target).level is m.Status.retired:
-                yield DataError(o.at(*loc, "to"), f"the migration leads into '{g.to}', which is retired")
             yield from _ids(kb, o, (*loc, "needs"), g.needs, set(kb.options), "option")
             yield from _ids(kb, o, (*loc, "also"), g.also, set(kb.options), "option")
             yield from _ids(kb, o, (*loc, "blocked_by"), g.blocked_by, facts, "fact")
