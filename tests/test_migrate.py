@@ -153,6 +153,7 @@ def test_a_clean_cluster_exits_0_and_a_broken_rule_exits_1(kb, capsys):
         ("", "nothing to read"),
         ('{"type": "Microsoft.Storage/storageAccounts", "name": "x"}', "not an AKS managed cluster"),
         ("[]", "empty list"),
+        ('{"value": []}', "empty list"),
         ("42", "not an object"),
         ("x" * 5_000_001, "larger than 5 MB"),
     ],

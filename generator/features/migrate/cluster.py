@@ -69,10 +69,9 @@ def parse(text: str) -> list[Cluster]:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"not JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
-    if isinstance(doc, list):
-        if not doc:
-            raise InputError("an empty list: az aks list found no clusters")
-        return [one(d) for d in doc]
-    if isinstance(doc, dict) and isinstance(_key(doc, "value"), list):  # the ARM list response
-        return [one(d) for d in _key(doc, "value")]
-    return [one(doc)]
+    listed = _key(doc, "value") if isinstance(doc, dict) else doc  # az aks list, or the ARM list response
+    if not isinstance(listed, list):
+        return [one(doc)]
+    if not listed:
+        raise InputError("an empty list: no clusters to read")
+    return [one(d) for d in listed]

@@ -67,6 +67,7 @@ def migrate_data(kb: KnowledgeBase) -> dict[str, Any]:
         "options": {oid: _option(kb, oid) for oid in sorted(kb.options)},
         "rules": [{"id": r.id, "kind": r.kind.value, "a": r.a, "b": r.b} for r in kb.rules],
         "vocab": vocab.as_json(),
+        "how": vocab.MIGRATION_HOW_SHORT,
     }
 
 

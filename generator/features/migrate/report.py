@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from ...core.read import KnowledgeBase
@@ -16,7 +17,10 @@ def _name(kb: KnowledgeBase, oid: str) -> str:
 
 
 def _shown(found: list[Any]) -> str:
-    return str(found[0]) if found and found[0] is not None else "not set"
+    """The first value as JSON writes it (``true``, ``30``), a string as itself."""
+    if not found or found[0] is None:
+        return "not set"
+    return found[0] if isinstance(found[0], str) else json.dumps(found[0], separators=(",", ":"))
 
 
 def _finding(kb: KnowledgeBase, f: dict[str, Any]) -> str:
