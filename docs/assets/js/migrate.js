@@ -1,0 +1,211 @@
+// /migrate/: paste or drop an existing cluster's JSON; see its options, what is retiring or
+// broken, and a migration plan to the targets you pick, exported as a Markdown runbook. The
+// audit is cores/migrate.js (the same as `aks-atlas audit`); nothing leaves the page. The
+// address holds the targets (?category=option); the cluster JSON goes into the link's #fragment only when the
+// reader ticks the box (a fragment is never sent to a server).
+import { h, nextId, codeSpans } from "./lib/dom.js";
+import { fetchJson } from "./lib/fetch.js";
+import { readQuery, replaceQuery, resolve } from "./lib/url.js";
+import { copyButton } from "./lib/clipboard.js";
+import { isoToday } from "./lib/lifecycle.js";
+import { InputError, MAX_BYTES, audit, parse, runbook } from "./cores/migrate.js";
+
+const LEVEL = { retiring: "Retiring", retired: "Past its end of support" };
+
+// The targets the reader picked: ?category=option, as the designer's address writes a design.
+function readTargets(data) {
+  const q = readQuery();
+  const out = {};
+  for (const cat of data.order) {
+    const opt = q.get(cat);
+    if (opt && data.options[opt] && data.options[opt].category === cat) out[cat] = opt;
+  }
+  return out;
+}
+
+const b64 = (text) => btoa(String.fromCharCode(...new TextEncoder().encode(text))).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+const unb64 = (text) => new TextDecoder().decode(Uint8Array.from(atob(text.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0)));
+
+function optionsTable(data, r, base) {
+  const rows = [];
+  for (const [cat, hits] of Object.entries(r.detected)) {
+    for (const hit of hits) {
+      const opt = data.options[hit.option];
+      const fields = hit.fields.map((f) => h("code", {}, f.path + " = " + (f.values.length && f.values[0] !== null ? JSON.stringify(f.values[0]) : "not set")));
+      rows.push(h("tr", {},
+        h("th", { scope: "row" }, data.categories[cat]),
+        h("td", {}, h("a", { href: resolve("../" + opt.page.replace(/\.md$/, "/"), base) }, opt.name), hit.default ? " (the default when no field says otherwise)" : ""),
+        h("td", {}, fields.flatMap((f, i) => (i ? [", ", f] : [f])), hit.note ? h("br") : null, hit.note ? codeSpans(hit.note) : null)));
+    }
+  }
+  return h("div", { class: "atlas-table-wrap" }, h("table", { class: "atlas-table atlas-migrate__options" },
+    h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Category"), h("th", { scope: "col" }, "Option found"), h("th", { scope: "col" }, "Read from"))),
+    h("tbody", {}, rows)));
+}
+
+function findingsList(r) {
+  if (!r.findings.length && !r.unknown.length) return h("p", { class: "atlas-migrate__ok" }, "Nothing needs action: no option is retiring and no rule is broken.");
+  return h("ul", { class: "atlas-migrate__findings" },
+    r.findings.map((f) => ("rule" in f
+      ? h("li", { class: "atlas-migrate__finding--" + f.severity }, h("strong", {}, f.severity === "error" ? "Incompatible: " : "Caveat: "), f.text)
+      : h("li", { class: "atlas-migrate__finding--" + f.level },
+        h("strong", {}, LEVEL[f.level] + ": "), f.name, f.scope ? " on " + f.scope + " pools (" + f.pools.join(", ") + ")" : "",
+        f.date ? ", end of support " + f.date : "", "."))),
+    r.unknown.map((u) => h("li", {}, h("strong", {}, "Not understood: "), u)));
+}
+
+function targetPickers(data, r, onPick) {
+  return h("div", { class: "atlas-migrate__targets" }, data.order.filter((cat) => cat in r.target).map((cat) => {
+    const id = nextId("target");
+    const found = Array.isArray(r.options[cat]) ? r.options[cat][0] : r.options[cat];
+    const opts = Object.values(data.options).filter((o) => o.category === cat).sort((a, b) => a.name.localeCompare(b.name));
+    const select = h("select", { id, "data-category": cat, onchange: () => onPick(cat, select.value) },
+      opts.map((o) => h("option", { value: o.id, selected: o.id === r.target[cat] }, o.name + (o.id === found ? " (as found)" : ""))));
+    return h("div", { class: "atlas-field" }, h("label", { for: id }, data.categories[cat]), select);
+  }));
+}
+
+function stepItem(s) {
+  const tag = s.kind !== "step" && s.kind !== "change" ? h("span", { class: "atlas-migrate__kind" }, s.kind) : null;
+  const code = s.command ? h("div", { class: "atlas-migrate__command" }, h("pre", {}, h("code", { tabindex: "0" }, s.command)), copyButton("Copy command", () => s.command)) : null;
+  const supply = s.supply.length ? h("p", { class: "atlas-migrate__supply" }, "Put your own value in place of ", s.supply.map((x, i) => [i ? ", " : "", h("code", {}, x)]), ".") : null;
+  return h("li", {}, tag, tag ? " " : null, codeSpans(s.do), s.reimages ? h("span", { class: "atlas-migrate__flag" }, "reimages every node pool") : null,
+    s.downtime ? h("span", { class: "atlas-migrate__flag" }, "downtime") : null, code, supply);
+}
+
+function planList(data, r, base) {
+  if (!r.plan.moves.length && !r.plan.unreachable.length) return h("p", {}, "No change: the target is the cluster as it is.");
+  return h("div", {},
+    h("ol", { class: "atlas-migrate__moves" }, r.plan.moves.map((mv) => {
+      const flags = [data.how[mv.how]].concat(mv.one_way ? ["one-way"] : []);
+      return h("li", {},
+        h("h3", {}, data.options[mv.from].name + " → " + data.options[mv.to].name),
+        h("p", {}, flags.map((f) => h("span", { class: "atlas-migrate__flag" }, f)),
+          mv.requires ? h("span", { class: "atlas-migrate__flag" }, "needs " + mv.requires) : null, " ",
+          h("a", { href: resolve("../" + mv.page.replace(/\.md#/, "/#"), base) }, "the option page's section")),
+        h("ol", {}, mv.steps.map(stepItem)),
+        h("p", { class: "atlas-migrate__sources" }, "Sources: ", mv.sources.map((s, i) => [i ? ", " : "", h("a", { href: s.url }, s.title)])));
+    })),
+    r.plan.unreachable.map((u) => h("p", { class: "atlas-migrate__finding--error" },
+      "No documented path from " + data.options[u.from].name + " to " + data.options[u.to].name + ".")));
+}
+
+export async function mount(el) {
+  const data = await fetchJson(resolve(el.dataset.migrateSrc));
+  const base = location.href;
+  const today = isoToday();
+  const fieldId = nextId("cluster");
+  const fileId = nextId("file");
+  const area = h("textarea", { id: fieldId, rows: "8", spellcheck: "false", class: "atlas-migrate__input", placeholder: '{"id": "/subscriptions/…/managedClusters/…", "networkProfile": {…}, …}' });
+  const file = h("input", { id: fileId, type: "file", accept: ".json,application/json" });
+  const status = h("p", { class: "atlas-migrate__status", role: "status", "aria-live": "polite" });
+  const pickHost = h("div", { hidden: true });
+  const out = h("div", { class: "atlas-migrate__out", hidden: true });
+  const keep = h("input", { type: "checkbox", id: nextId("keep") });
+  let clusters = [];
+  let chosen = 0;
+  let asked = readTargets(data);
+  let text = "";
+
+  const writeAddress = () => {
+    replaceQuery(data.order.filter((c) => c in asked).map((c) => [c, asked[c]]), false);
+    if (keep.checked && text) history.replaceState(history.state, "", location.pathname + location.search + "#cluster=" + b64(JSON.stringify(JSON.parse(text))));
+  };
+
+  const draw = () => {
+    const r = audit(data, clusters[chosen], asked, today);
+    const book = runbook(data, r);
+    const download = h("button", { type: "button", class: "atlas-btn", onclick: () => {
+      const url = URL.createObjectURL(new Blob([book], { type: "text/markdown" }));
+      const a = h("a", { href: url, download: "runbook-" + (r.cluster.name || "cluster") + ".md" });
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+    } }, "Download the runbook (.md)");
+    out.replaceChildren(
+      h("h2", { id: "found" }, "Options found in " + (r.cluster.name || "the cluster")),
+      h("p", {}, (r.cluster.shape === "arm" ? "Read as an ARM resource" : "Read as az aks show output") + "; node pools: " + (r.cluster.pools.join(", ") || "none listed") + "."),
+      optionsTable(data, r, base),
+      h("h2", { id: "findings" }, "What needs action"),
+      findingsList(r),
+      h("h2", { id: "target" }, "Target design"),
+      h("p", {}, "Each retiring option starts at its documented replacement; change any category."),
+      targetPickers(data, r, (cat, opt) => {
+        asked = { ...asked, [cat]: opt };
+        writeAddress();
+        draw();
+        out.querySelector('select[data-category="' + cat + '"]').focus();
+      }),
+      h("h2", { id: "plan" }, "Migration plan"),
+      planList(data, r, base),
+      h("h2", { id: "export" }, "Export"),
+      h("p", {}, download, copyButton("Copy the runbook", () => book, { class: "atlas-btn", what: "Runbook" }),
+        copyButton("Copy the link", () => location.href, { class: "atlas-btn", what: "Link" })),
+      h("p", {}, keep, " ", h("label", { for: keep.id }, "Put the cluster JSON in the link too (in its #fragment, which browsers never send to a server)")));
+    out.hidden = false;
+    status.textContent = "Read " + (r.cluster.name || "the cluster") + ": " + r.findings.length + " finding(s), " + r.plan.moves.length + " migration(s) in the plan.";
+  };
+
+  const read = (value) => {
+    text = value;
+    try {
+      clusters = parse(value);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      clusters = [];
+      out.hidden = true;
+      pickHost.hidden = true;
+      status.textContent = "Cannot read this: " + err.message + ".";
+      return;
+    }
+    chosen = 0;
+    if (clusters.length > 1) {
+      const id = nextId("pick");
+      const select = h("select", { id, onchange: () => { chosen = Number(select.value); draw(); } },
+        clusters.map((c, i) => h("option", { value: String(i) }, c.name || "cluster " + (i + 1))));
+      pickHost.replaceChildren(h("div", { class: "atlas-field" }, h("label", { for: id }, clusters.length + " clusters in the list: audit"), select));
+      pickHost.hidden = false;
+    } else pickHost.hidden = true;
+    draw();
+  };
+
+  const readFile = async (f) => {
+    if (!f) return;
+    if (f.size > MAX_BYTES) {
+      status.textContent = "Cannot read this: the file is larger than " + MAX_BYTES / 1000000 + " MB; use one cluster's JSON.";
+      return;
+    }
+    area.value = await f.text();
+    read(area.value);
+  };
+  file.addEventListener("change", () => readFile(file.files[0]));
+  el.addEventListener("dragover", (e) => { e.preventDefault(); el.classList.add("atlas-migrate--drop"); });
+  el.addEventListener("dragleave", () => el.classList.remove("atlas-migrate--drop"));
+  el.addEventListener("drop", (e) => {
+    e.preventDefault();
+    el.classList.remove("atlas-migrate--drop");
+    readFile(e.dataTransfer.files[0]);
+  });
+  keep.addEventListener("change", () => {
+    if (!keep.checked) history.replaceState(history.state, "", location.pathname + location.search);
+    writeAddress();
+  });
+
+  el.replaceChildren(
+    h("div", { class: "atlas-field" }, h("label", { for: fieldId }, "Cluster JSON (az aks show, or the ARM resource)"), area),
+    h("p", {}, h("button", { type: "button", class: "atlas-btn atlas-btn--primary", onclick: () => read(area.value) }, "Read the cluster"),
+      " or ", h("label", { for: fileId }, "choose a file"), " ", file, " or drop one here. Nothing is uploaded."),
+    status, pickHost, out);
+
+  const m = /^#cluster=([A-Za-z0-9_-]+)$/.exec(location.hash);
+  if (m) {
+    try {
+      area.value = unb64(m[1]);
+      keep.checked = true;
+      read(area.value);
+    } catch (err) {
+      status.textContent = "Cannot read the cluster in this link.";
+    }
+  }
+}
