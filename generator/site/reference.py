@@ -30,7 +30,7 @@ def _category_table(kb: KnowledgeBase, cat: m.Category, notes: Notes) -> dict[st
                 "status": status_badge(kb, opt),
                 "summary": opt.summary,
                 "cells": [cell_view(opt.cells[d.id], d, notes) for d in cat.dimensions],
-                "after_creation": transitions.summary(kb, opt.id),
+                "after_creation": transitions.transitions(kb, opt.id),
             }
         )
     return {"dimensions": cat.dimensions, "rows": rows}
