@@ -128,6 +128,18 @@ def test_kubenet_plan_removes_the_policy_engine_first_and_goes_to_cilium_after_o
     assert r["plan"]["final"]["network-policy"] == "cilium-network-policy"
 
 
+def test_a_move_that_needs_a_new_cluster_carries_the_other_changes(kb):
+    r = run(kb, "pod-subnet-npm-natgw.json", pod_networking="azure-cni-overlay")
+    (move,) = r["plan"]["moves"]
+    assert (move["from"], move["to"], move["how"]) == ("azure-cni-pod-subnet-dynamic", "azure-cni-overlay", "rebuild")
+    create = next(s["command"] for s in move["steps"] if s["command"])
+    assert create.startswith("az aks create --resource-group rg-data --name <new-cluster>")
+    assert [s["supply"] for s in move["steps"] if s["command"]] == [["<new-cluster>"]]
+    assert {x["category"]: x["to"] for x in r["plan"]["at_creation"]} == {
+        "network-policy": "cilium-network-policy", "dataplane": "cilium-dataplane"}
+    assert "pod-networking=azure-cni-overlay" in r["plan"]["design"]
+
+
 def test_steps_follow_the_clusters_facts(kb):
     r = run(kb, "outbound-none.json", dataplane="cilium-dataplane")
     (move,) = r["plan"]["moves"]
@@ -201,3 +213,17 @@ def test_detect_and_migration_errors_name_the_place(tmp_path):
     errors = _broken(tmp_path, edit)
     assert any("detect.yaml" in e and "has no property 'networkProfile.dataplane'" in e for e in errors), errors
     assert any("kubenet.yaml" in e and "unknown option 'no-network-polcy'" in e for e in errors), errors
+
+
+def test_a_path_into_an_option_that_ends_no_later_is_an_error(tmp_path):
+    def edit(data):
+        k = data / "options/pod-networking/kubenet.yaml"
+        text = k.read_text().replace("\nmigrations:\n", "\nmigrations:\n  - to: byo-cni\n    how: in-place\n"
+                                     "    summary: Test.\n    sources: [update-azure-cni]\n", 1)
+        k.write_text(text)
+        b = data / "options/pod-networking/byo-cni.yaml"
+        b.write_text(b.read_text().replace("  events:\n", "  events:\n    - kind: end-of-support\n"
+                                           "      date: 2027-01-31\n      sources: [use-byo-cni]\n", 1))
+    errors = _broken(tmp_path, edit)
+    assert any("kubenet.yaml" in e and "leads into 'byo-cni', whose support ends (2027-01-31) no later than "
+               "'kubenet''s (2028-03-31)" in e for e in errors), errors

@@ -148,8 +148,11 @@ def option_page(kb: KnowledgeBase, opt: m.Option, settings: Settings) -> Page:
         for o in kb.options_in(cat.id)
         if o.id != opt.id
     ]
+    # a structured step's `when` names options or detect.yaml facts; the page shows their names
+    named = {o.id: o.name for o in kb.options.values()} | {f.id: f.name for f in (kb.detect.facts if kb.detect else [])}
     migrations = [
-        {"mig": mig, "how": MIGRATION_HOW[mig.how], "target": kb.options[mig.to], "target_src": urls.option(mig.to)}
+        {"mig": mig, "how": MIGRATION_HOW[mig.how], "target": kb.options[mig.to], "target_src": urls.option(mig.to),
+         "when": [" or ".join(named.get(w, w) for w in ([] if isinstance(s, str) else s.when)) for s in mig.steps]}
         for mig in opt.migrations
     ]
     stale = is_stale(opt.verified_on, settings.today, settings.review_days)

@@ -86,6 +86,9 @@ function planList(data, r, base) {
         h("ol", {}, mv.steps.map(stepItem)),
         h("p", { class: "atlas-migrate__sources" }, "Sources: ", mv.sources.map((s, i) => [i ? ", " : "", h("a", { href: s.url }, s.title)])));
     })),
+    r.plan.design ? [h("h3", {}, "Settings of the new cluster"),
+      h("ul", {}, r.plan.at_creation.map((x) => h("li", {}, data.categories[x.category] + ": " + data.options[x.to].name + " (was " + data.options[x.from].name + ")"))),
+      h("p", {}, h("a", { href: resolve("../design/?" + r.plan.design, base) }, "Open the new cluster's design in the designer"), " for its az, Bicep and Terraform.")] : null,
     r.plan.unreachable.map((u) => h("p", { class: "atlas-migrate__finding--error" },
       "No documented path from " + data.options[u.from].name + " to " + data.options[u.to].name + ".")));
 }

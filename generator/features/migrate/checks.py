@@ -3,8 +3,10 @@ properties; migrations name real options and facts, and lead nowhere retired."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
+from ...core import lifecycle
 from ...core import model as m
 from ...core.errors import DataError, did_you_mean
 from ...core.provenance import known_sources
@@ -75,6 +77,18 @@ def _ids(kb: KnowledgeBase, o: Origin, loc: tuple, ids: list[str], known: set[st
             yield DataError(o.at(*loc, i), f"unknown {what} '{ref}'{did_you_mean(ref, known)}")
 
 
+def support_ends(opt: m.Option) -> dt.date | None:
+    """The day support has ended everywhere: the first unscoped end, else the last scope's end
+    when every scope ends; None while some use of it has no end in the data."""
+    ends = [e for e in opt.lifecycle.events if e.kind in lifecycle.ENDING]
+    whole = [lifecycle.effective(e) for e in ends if e.scope is None]
+    if whole:
+        return min(whole)
+    scopes = {e.scope for e in opt.lifecycle.events if e.scope is not None}
+    per = [min((lifecycle.effective(e) for e in ends if e.scope == s), default=None) for s in scopes]
+    return max(per) if per and None not in per else None  # type: ignore[type-var]
+
+
 def check_migrations(kb: KnowledgeBase) -> Iterator[DataError]:
     facts = {f.id for f in kb.detect.facts} if kb.detect else set()
     for oid, opt in sorted(kb.options.items()):
@@ -82,6 +96,12 @@ def check_migrations(kb: KnowledgeBase) -> Iterator[DataError]:
         for i, g in enumerate(opt.migrations):
             loc = ("migrations", i)
             target = kb.options.get(g.to)
+            # date-independent, so a build never breaks as the date moves: a path must not lead
+            # into an option whose support ends no later than the one it leaves
+            a_end, b_end = support_ends(opt), support_ends(target) if target else None
+            if a_end and b_end and b_end <= a_end:
+                yield DataError(o.at(*loc, "to"), f"the migration leads into '{g.to}', whose support ends "
+                                f"({b_end}) no later than '{oid}''s ({a_end})")
             yield from _ids(kb, o, (*loc, "needs"), g.needs, set(kb.options), "option")
             yield from _ids(kb, o, (*loc, "also"), g.also, set(kb.options), "option")
             yield from _ids(kb, o, (*loc, "blocked_by"), g.blocked_by, facts, "fact")

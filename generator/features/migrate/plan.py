@@ -110,13 +110,16 @@ def _move(kb, state, facts, a, b, given) -> dict[str, Any]:
 def plan(
     kb: KnowledgeBase, current: dict[str, str], target: dict[str, str], facts: set[str], given: dict[str, str]
 ) -> dict[str, Any]:
-    """``{"moves": [...], "unreachable": [...]}``: each move one documented migration with its
-    steps (filtered by the cluster's options and facts, commands filled); ``unreachable`` the
-    categories whose target no documented path reaches."""
+    """``{"moves": [...], "unreachable": [...], "at_creation": [...]}``: each move one documented
+    migration with its steps (filtered by the cluster's options and facts, commands filled);
+    ``unreachable`` the categories whose target no documented path reaches. A move that needs a
+    new cluster goes first, and every other change becomes a setting of that new cluster
+    (``at_creation``, with the designer's query for the whole target design)."""
     state = dict(current)
     order = [c for c in (kb.command_order or list(target)) if c in target]
     moves: list[dict[str, Any]] = []
     unreachable: list[dict[str, str]] = []
+    at_creation: list[dict[str, str]] = []
 
     def apply(a: str, b: str) -> None:
         moves.append(_move(kb, state, facts, a, b, given))
@@ -150,7 +153,16 @@ def plan(
             ready.append(first)
         if not ready:
             break
+        rebuild = next((r for r in ready if migration(kb, *r).how == "rebuild"), None)  # type: ignore[union-attr]
+        if rebuild is not None:
+            apply(*rebuild)
+            at_creation = [{"category": c, "from": state[c], "to": target[c]} for c in order if state[c] != target[c]]
+            state.update({c: target[c] for c in order})
+            unreachable = []
+            break
         before = _errors(kb, state)
         calm = [r for r in ready if not (_errors(kb, {**state, kb.options[r[0]].category: r[1]}) - before)]
         apply(*(calm or ready)[0])
-    return {"moves": moves, "unreachable": unreachable, "final": state}
+    design = urls.design_query((c, target[c]) for c in order) if at_creation or any(
+        mv["how"] == "rebuild" for mv in moves) else ""
+    return {"moves": moves, "unreachable": unreachable, "at_creation": at_creation, "design": design, "final": state}

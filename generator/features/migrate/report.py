@@ -65,6 +65,11 @@ def markdown(kb: KnowledgeBase, r: dict[str, Any]) -> str:
         lines += ["No change: the target is the cluster as it is.", ""]
     for i, mv in enumerate(moves, 1):
         lines += _move(kb, i, mv)
+    if r["plan"]["design"]:
+        lines += ["### Settings of the new cluster", ""]
+        lines += [f"- {kb.categories[x['category']].name}: {_name(kb, x['to'])} (was {_name(kb, x['from'])})"
+                  for x in r["plan"]["at_creation"]]
+        lines += [f"- Design it in the atlas's designer with `?{r['plan']['design']}`.", ""]
     for u in r["plan"]["unreachable"]:
         lines += [f"- No documented path from {_name(kb, u['from'])} to {_name(kb, u['to'])}.", ""]
     return "\n".join(lines).rstrip() + "\n"

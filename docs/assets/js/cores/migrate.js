@@ -272,6 +272,7 @@ export function plan(data, current, target, fs, given) {
   const order = data.order.filter((c) => c in target);
   const moves = [];
   const unreachable = [];
+  const atCreation = [];
   const apply = (a, b) => {
     moves.push(move(data, state, fs, a, b, given));
     const g = migration(data, a, b);
@@ -305,11 +306,20 @@ export function plan(data, current, target, fs, given) {
       ready.push(first);
     }
     if (!ready.length) break;
+    const rebuild = ready.find((r) => migration(data, ...r).how === "rebuild");
+    if (rebuild) {
+      apply(...rebuild);
+      atCreation.push(...order.filter((c) => state[c] !== target[c]).map((c) => ({ category: c, from: state[c], to: target[c] })));
+      for (const c of order) state[c] = target[c];
+      unreachable.length = 0;
+      break;
+    }
     const before = errorsOf(data, state);
     const calm = ready.filter((r) => [...errorsOf(data, { ...state, [data.options[r[0]].category]: r[1] })].every((e) => before.has(e)));
     apply(...(calm.length ? calm : ready)[0]);
   }
-  return { moves, unreachable, final: state };
+  const design = atCreation.length || moves.some((mv) => mv.how === "rebuild") ? order.map((c) => c + "=" + target[c]).join("&") : "";
+  return { moves, unreachable, at_creation: atCreation, design, final: state };
 }
 
 // --- the whole audit --------------------------------------------------------------------------------
@@ -408,6 +418,13 @@ export function runbook(data, r) {
   const moves = r.plan.moves;
   if (!moves.length && !r.plan.unreachable.length) lines.push("No change: the target is the cluster as it is.", "");
   moves.forEach((mv, i) => lines.push(...moveLines(data, i + 1, mv)));
+  if (r.plan.design) {
+    lines.push("### Settings of the new cluster", "");
+    for (const x of r.plan.at_creation) {
+      lines.push("- " + data.categories[x.category] + ": " + data.options[x.to].name + " (was " + data.options[x.from].name + ")");
+    }
+    lines.push("- Design it in the atlas's designer with `?" + r.plan.design + "`.", "");
+  }
   for (const u of r.plan.unreachable) {
     lines.push("- No documented path from " + data.options[u.from].name + " to " + data.options[u.to].name + ".", "");
   }
