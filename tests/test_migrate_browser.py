@@ -106,3 +106,18 @@ def test_bad_input_and_a_list_of_clusters(browser, site_url):
     assert "Options found in aks-batch" in tab.page.locator(".atlas-migrate__out h2").first.inner_text()
     assert tab.console_errors == [] and tab.outside == []
     tab.page.context.close()
+
+
+def test_a_chosen_file_is_read_and_a_huge_paste_is_refused(browser, site_url):
+    tab = _open(browser, site_url)
+    tab.goto("/migrate/")
+    tab.page.set_input_files(".atlas-migrate input[type=file]", str(CLUSTERS / "node-subnet-npm-udr-private-windows.json"))
+    tab.page.wait_for_selector(".atlas-migrate__findings")
+    findings = tab.page.locator(".atlas-migrate__findings").inner_text()
+    assert "Past its end of support: Azure Network Policy Manager on Windows pools (win22)" in findings
+    tab.page.evaluate("document.querySelector('.atlas-migrate textarea').value = 'x'.repeat(6000000)")
+    tab.page.get_by_role("button", name="Read the cluster").click()
+    assert "larger than 5 MB" in tab.page.locator(".atlas-migrate__status").inner_text()
+    assert tab.page.locator(".atlas-migrate__out").is_hidden()
+    assert tab.console_errors == [] and tab.outside == []
+    tab.page.context.close()

@@ -93,122 +93,136 @@ function planList(data, r, base) {
       "No documented path from " + data.options[u.from].name + " to " + data.options[u.to].name + ".")));
 }
 
-export async function mount(el) {
-  const data = await fetchJson(resolve(el.dataset.migrateSrc));
-  const base = location.href;
-  const today = isoToday();
+function downloadButton(book, name) {
+  return h("button", { type: "button", class: "atlas-btn", onclick: () => {
+    const url = URL.createObjectURL(new Blob([book], { type: "text/markdown" }));
+    const a = h("a", { href: url, download: "runbook-" + (name || "cluster") + ".md" });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  } }, "Download the runbook (.md)");
+}
+
+// The results of one audit, in the order a reader acts on them.
+function results(data, r, ui, onPick) {
+  const book = runbook(data, r);
+  return [
+    h("h2", { id: "found" }, "Options found in " + (r.cluster.name || "the cluster")),
+    h("p", {}, (r.cluster.shape === "arm" ? "Read as an ARM resource" : "Read as az aks show output") + "; node pools: " + (r.cluster.pools.join(", ") || "none listed") + "."),
+    optionsTable(data, r, ui.base),
+    h("h2", { id: "findings" }, "What needs action"),
+    findingsList(r),
+    h("h2", { id: "target" }, "Target design"),
+    h("p", {}, "Each retiring option starts at its documented replacement; change any category."),
+    targetPickers(data, r, onPick),
+    h("h2", { id: "plan" }, "Migration plan"),
+    planList(data, r, ui.base),
+    h("h2", { id: "export" }, "Export"),
+    h("p", {}, downloadButton(book, r.cluster.name), copyButton("Copy the runbook", () => book, { class: "atlas-btn", what: "Runbook" }),
+      copyButton("Copy the link", () => location.href, { class: "atlas-btn", what: "Link" })),
+    h("p", {}, ui.keep, " ", h("label", { for: ui.keep.id }, "Put the cluster JSON in the link too (in its #fragment, which browsers never send to a server)")),
+  ];
+}
+
+// A picker for az aks list output (several clusters).
+function clusterPicker(clusters, onPick) {
+  const id = nextId("pick");
+  const select = h("select", { id, onchange: () => onPick(Number(select.value)) },
+    clusters.map((c, i) => h("option", { value: String(i) }, c.name || "cluster " + (i + 1))));
+  return h("div", { class: "atlas-field" }, h("label", { for: id }, clusters.length + " clusters in the list: audit"), select);
+}
+
+function inputPanel(ui, read) {
   const fieldId = nextId("cluster");
   const fileId = nextId("file");
-  const area = h("textarea", { id: fieldId, rows: "8", spellcheck: "false", class: "atlas-migrate__input", placeholder: '{"id": "/subscriptions/…/managedClusters/…", "networkProfile": {…}, …}' });
+  ui.area = h("textarea", { id: fieldId, rows: "8", spellcheck: "false", class: "atlas-migrate__input", placeholder: '{"id": "/subscriptions/…/managedClusters/…", "networkProfile": {…}, …}' });
   const file = h("input", { id: fileId, type: "file", accept: ".json,application/json" });
-  const status = h("p", { class: "atlas-migrate__status", role: "status", "aria-live": "polite" });
-  const pickHost = h("div", { hidden: true });
-  const out = h("div", { class: "atlas-migrate__out", hidden: true });
-  const keep = h("input", { type: "checkbox", id: nextId("keep") });
-  let clusters = [];
-  let chosen = 0;
-  let asked = readTargets(data);
-  let text = "";
+  file.addEventListener("change", () => readFile(ui, file.files[0], read));
+  return [
+    h("div", { class: "atlas-field" }, h("label", { for: fieldId }, "Cluster JSON (az aks show, or the ARM resource)"), ui.area),
+    h("p", {}, h("button", { type: "button", class: "atlas-btn atlas-btn--primary", onclick: () => read(ui.area.value) }, "Read the cluster"),
+      " or ", h("label", { for: fileId }, "choose a file"), " ", file, " or drop one here. Nothing is uploaded."),
+  ];
+}
 
-  const writeAddress = () => {
-    replaceQuery(data.order.filter((c) => c in asked).map((c) => [c, asked[c]]), false);
-    if (keep.checked && text) history.replaceState(history.state, "", location.pathname + location.search + "#cluster=" + b64(JSON.stringify(JSON.parse(text))));
-  };
+async function readFile(ui, f, read) {
+  if (!f) return;
+  if (f.size > MAX_BYTES) {
+    ui.status.textContent = "Cannot read this: the file is larger than " + MAX_BYTES / 1000000 + " MB; use one cluster's JSON.";
+    return;
+  }
+  ui.area.value = await f.text();
+  read(ui.area.value);
+}
 
-  const draw = () => {
-    const r = audit(data, clusters[chosen], asked, today);
-    const book = runbook(data, r);
-    const download = h("button", { type: "button", class: "atlas-btn", onclick: () => {
-      const url = URL.createObjectURL(new Blob([book], { type: "text/markdown" }));
-      const a = h("a", { href: url, download: "runbook-" + (r.cluster.name || "cluster") + ".md" });
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
-    } }, "Download the runbook (.md)");
-    out.replaceChildren(
-      h("h2", { id: "found" }, "Options found in " + (r.cluster.name || "the cluster")),
-      h("p", {}, (r.cluster.shape === "arm" ? "Read as an ARM resource" : "Read as az aks show output") + "; node pools: " + (r.cluster.pools.join(", ") || "none listed") + "."),
-      optionsTable(data, r, base),
-      h("h2", { id: "findings" }, "What needs action"),
-      findingsList(r),
-      h("h2", { id: "target" }, "Target design"),
-      h("p", {}, "Each retiring option starts at its documented replacement; change any category."),
-      targetPickers(data, r, (cat, opt) => {
-        asked = { ...asked, [cat]: opt };
-        writeAddress();
-        draw();
-        out.querySelector('select[data-category="' + cat + '"]').focus();
-      }),
-      h("h2", { id: "plan" }, "Migration plan"),
-      planList(data, r, base),
-      h("h2", { id: "export" }, "Export"),
-      h("p", {}, download, copyButton("Copy the runbook", () => book, { class: "atlas-btn", what: "Runbook" }),
-        copyButton("Copy the link", () => location.href, { class: "atlas-btn", what: "Link" })),
-      h("p", {}, keep, " ", h("label", { for: keep.id }, "Put the cluster JSON in the link too (in its #fragment, which browsers never send to a server)")));
-    out.hidden = false;
-    status.textContent = "Read " + (r.cluster.name || "the cluster") + ": " + r.findings.length + " finding(s), " + r.plan.moves.length + " migration(s) in the plan.";
-  };
-
-  const read = (value) => {
-    text = value;
-    try {
-      clusters = parse(value);
-    } catch (err) {
-      if (!(err instanceof InputError)) throw err;
-      clusters = [];
-      out.hidden = true;
-      pickHost.hidden = true;
-      status.textContent = "Cannot read this: " + err.message + ".";
-      return;
-    }
-    chosen = 0;
-    if (clusters.length > 1) {
-      const id = nextId("pick");
-      const select = h("select", { id, onchange: () => { chosen = Number(select.value); draw(); } },
-        clusters.map((c, i) => h("option", { value: String(i) }, c.name || "cluster " + (i + 1))));
-      pickHost.replaceChildren(h("div", { class: "atlas-field" }, h("label", { for: id }, clusters.length + " clusters in the list: audit"), select));
-      pickHost.hidden = false;
-    } else pickHost.hidden = true;
-    draw();
-  };
-
-  const readFile = async (f) => {
-    if (!f) return;
-    if (f.size > MAX_BYTES) {
-      status.textContent = "Cannot read this: the file is larger than " + MAX_BYTES / 1000000 + " MB; use one cluster's JSON.";
-      return;
-    }
-    area.value = await f.text();
-    read(area.value);
-  };
-  file.addEventListener("change", () => readFile(file.files[0]));
+function acceptDrops(el, ui, read) {
   el.addEventListener("dragover", (e) => { e.preventDefault(); el.classList.add("atlas-migrate--drop"); });
   el.addEventListener("dragleave", () => el.classList.remove("atlas-migrate--drop"));
   el.addEventListener("drop", (e) => {
     e.preventDefault();
     el.classList.remove("atlas-migrate--drop");
-    readFile(e.dataTransfer.files[0]);
+    readFile(ui, e.dataTransfer.files[0], read);
   });
-  keep.addEventListener("change", () => {
-    if (!keep.checked) history.replaceState(history.state, "", location.pathname + location.search);
+}
+
+export async function mount(el) {
+  const data = await fetchJson(resolve(el.dataset.migrateSrc));
+  const today = isoToday();
+  const ui = {
+    base: location.href,
+    status: h("p", { class: "atlas-migrate__status", role: "status", "aria-live": "polite" }),
+    pickHost: h("div", { hidden: true }),
+    out: h("div", { class: "atlas-migrate__out", hidden: true }),
+    keep: h("input", { type: "checkbox", id: nextId("keep") }),
+  };
+  const st = { clusters: [], chosen: 0, asked: readTargets(data), text: "" };
+
+  const writeAddress = () => {
+    replaceQuery(data.order.filter((c) => c in st.asked).map((c) => [c, st.asked[c]]), false);
+    if (ui.keep.checked && st.text) history.replaceState(history.state, "", location.pathname + location.search + "#cluster=" + b64(JSON.stringify(JSON.parse(st.text))));
+  };
+  const draw = () => {
+    const r = audit(data, st.clusters[st.chosen], st.asked, today);
+    ui.out.replaceChildren(...results(data, r, ui, (cat, opt) => {
+      st.asked = { ...st.asked, [cat]: opt };
+      writeAddress();
+      draw();
+      ui.out.querySelector('select[data-category="' + cat + '"]').focus();
+    }));
+    ui.out.hidden = false;
+    ui.status.textContent = "Read " + (r.cluster.name || "the cluster") + ": " + r.findings.length + " finding(s), " + r.plan.moves.length + " migration(s) in the plan.";
+  };
+  const read = (value) => {
+    st.text = value;
+    try {
+      st.clusters = parse(value);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      ui.out.hidden = ui.pickHost.hidden = true;
+      ui.status.textContent = "Cannot read this: " + err.message + ".";
+      return;
+    }
+    st.chosen = 0;
+    ui.pickHost.hidden = st.clusters.length < 2;
+    if (st.clusters.length > 1) ui.pickHost.replaceChildren(clusterPicker(st.clusters, (i) => { st.chosen = i; draw(); }));
+    draw();
+  };
+
+  acceptDrops(el, ui, read);
+  ui.keep.addEventListener("change", () => {
+    if (!ui.keep.checked) history.replaceState(history.state, "", location.pathname + location.search);
     writeAddress();
   });
-
-  el.replaceChildren(
-    h("div", { class: "atlas-field" }, h("label", { for: fieldId }, "Cluster JSON (az aks show, or the ARM resource)"), area),
-    h("p", {}, h("button", { type: "button", class: "atlas-btn atlas-btn--primary", onclick: () => read(area.value) }, "Read the cluster"),
-      " or ", h("label", { for: fileId }, "choose a file"), " ", file, " or drop one here. Nothing is uploaded."),
-    status, pickHost, out);
-
+  el.replaceChildren(...inputPanel(ui, read), ui.status, ui.pickHost, ui.out);
   const m = /^#cluster=([A-Za-z0-9_-]+)$/.exec(location.hash);
   if (m) {
     try {
-      area.value = unb64(m[1]);
-      keep.checked = true;
-      read(area.value);
+      ui.area.value = unb64(m[1]);
+      ui.keep.checked = true;
+      read(ui.area.value);
     } catch (err) {
-      status.textContent = "Cannot read the cluster in this link.";
+      ui.status.textContent = "Cannot read the cluster in this link.";
     }
   }
 }
