@@ -111,7 +111,8 @@ def test_bad_input_and_a_list_of_clusters(browser, site_url):
 def test_a_chosen_file_is_read_and_a_huge_paste_is_refused(browser, site_url):
     tab = _open(browser, site_url)
     tab.goto("/migrate/")
-    tab.page.set_input_files(".atlas-migrate input[type=file]", str(CLUSTERS / "node-subnet-npm-udr-private-windows.json"))
+    windows = CLUSTERS / "node-subnet-npm-udr-private-windows.json"
+    tab.page.set_input_files(".atlas-migrate input[type=file]", str(windows))
     tab.page.wait_for_selector(".atlas-migrate__findings")
     findings = tab.page.locator(".atlas-migrate__findings").inner_text()
     assert "Past its end of support: Azure Network Policy Manager on Windows pools (win22)" in findings
