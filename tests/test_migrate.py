@@ -227,3 +227,33 @@ def test_a_path_into_an_option_that_ends_no_later_is_an_error(tmp_path):
     errors = _broken(tmp_path, edit)
     assert any("kubenet.yaml" in e and "leads into 'byo-cni', whose support ends (2027-01-31) no later than "
                "'kubenet''s (2028-03-31)" in e for e in errors), errors
+
+
+def test_change_after_creation_on_category_pair_and_tree_pages(real_site, kb):
+    from selectolax.lexbor import LexborHTMLParser
+
+    def doc(path: str):
+        return LexborHTMLParser((real_site / path / "index.html").read_text(encoding="utf-8"))
+
+    for layer in kb.layers:
+        for cat in layer.categories:
+            d = doc(f"{layer.id}/{cat.id}")
+            assert "Switch after creation" in [th.text().strip() for th in d.css("table.atlas-table thead th")]
+            cells = d.css('td[data-label="Switch after creation"]')
+            assert len(cells) == len(kb.options_in(cat.id))
+            assert all(c.text().startswith("Into it: ") and "Out of it: " in c.text() for c in cells)
+    kubenet = doc("pod/pod-networking").css_first("tr#kubenet td[data-label='Switch after creation']")
+    expected = "Into it: none documented. Out of it: Azure CNI Overlay (in place, one-way)."
+    assert " ".join(kubenet.text().split()) == expected
+    link = kubenet.css_first("a").attributes["href"]
+    assert link == "../../options/kubenet/#migrate-to-azure-cni-overlay"  # the steps and sources
+    pair = doc("compare/azure-cni-overlay-vs-kubenet").css_first("tr#switch-after-creation")
+    assert "kubenet (in place, one-way)" in pair.text()
+    tree = doc("decide/api-server-access")
+    assert any("Switch after creation" in s.text() for s in tree.css(".atlas-outcome .atlas-after"))
+
+
+def test_compare_any_shows_change_after_creation(tab):
+    tab.goto("/compare/?ids=azure-cni-overlay,kubenet")
+    row = tab.page.locator("table.atlas-compare-table tr", has_text="Switch after creation")
+    assert "Out of it: Azure CNI Overlay (in place, one-way)" in row.inner_text()

@@ -33,3 +33,14 @@ def transitions(kb: KnowledgeBase, oid: str) -> dict[str, list[dict[str, Any]]]:
         for g in kb.options[oid].migrations
     ]
     return {"into": into, "out": out}
+
+
+def summary(kb: KnowledgeBase, oid: str) -> str:
+    """The same as one line of text (the compare-any table): "Into it: kubenet (in place,
+    one-way). Out of it: none documented." """
+    t = transitions(kb, oid)
+
+    def part(items: list[dict[str, Any]]) -> str:
+        return "; ".join(f"{i['name']} ({i['words']})" for i in items) or "none documented"
+
+    return f"Into it: {part(t['into'])}. Out of it: {part(t['out'])}."

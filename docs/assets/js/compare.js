@@ -74,6 +74,7 @@ function compareTable(data, ids, onlyDiff, base) {
       addRow(label, values, opts.filter((o) => o.category === cat.id).map((o) => cellKey(o.cells[dim.id])));
     }
   }
+  addRow("Switch after creation", opts.map((o) => o.after), opts.map((o) => o.after));
   for (const r of data.rules.filter((x) => ids.includes(x.a) && ids.includes(x.b))) {
     const row = ruleRow(data, r, opts);
     addRow(row.label, row.values, ["rule", "x"]);
