@@ -58,3 +58,25 @@ def test_the_browser_audit_is_the_python_audit(kb, node, tmp_path):  # noqa: F81
     assert py == js, first_mismatch(all_cases, py, js)
     assert sum(1 for p in py if p.get("error")) == len(BAD)
     assert sum(1 for p in py if p.get("exit") == 1) > 50  # findings are part of what is compared
+
+
+def test_the_browser_refines_findings_by_the_readers_date(kb, node, tmp_path):  # noqa: F811
+    """The page carries the states of the build date and their dated changes; on a later day the
+    browser's findings and plan are the Python's for a build on that day."""
+    import dataclasses
+    import datetime as dt
+
+    names = ("kubenet-calico-agic-nginx.json", "node-subnet-npm-udr-private-windows.json")
+    texts = [(CLUSTERS / n).read_text() for n in names]
+    days = ["2027-01-01", "2028-04-01", "2028-10-01"]
+    all_cases = [{"text": t, "pick": 0, "asked": {}, "today": d} for t in texts for d in days]
+    py = []
+    for c in all_cases:
+        later = dataclasses.replace(kb, on=dt.date.fromisoformat(c["today"]))
+        r = audit(later, parse(c["text"])[0], {})
+        py.append(json.loads(json.dumps({"findings": r["findings"], "target": r["target"]})))
+    js = run_js(node, "migrate.mjs", {"data": migrate_data(kb), "cases": all_cases}, tmp_path)
+    js = [{"findings": j["result"]["findings"], "target": j["result"]["target"]} for j in js]
+    assert py == js, first_mismatch(all_cases, py, js)
+    kubenet_2028 = py[1]["findings"]
+    assert any(f.get("option") == "kubenet" and f["level"] == "retired" for f in kubenet_2028)

@@ -5,7 +5,7 @@ import { loadCore, readInput, output } from "./load.mjs";
 
 const m = await loadCore("migrate.js");
 const { data, cases } = readInput();
-output(cases.map(({ text, pick, asked }) => {
+output(cases.map(({ text, pick, asked, today }) => {
   let clusters;
   try {
     clusters = m.parse(text);
@@ -13,6 +13,6 @@ output(cases.map(({ text, pick, asked }) => {
     if (err instanceof m.InputError) return { error: true };
     throw err;
   }
-  const r = m.audit(data, clusters[pick], asked);
+  const r = m.audit(data, clusters[pick], asked, today || data.on);
   return { result: r, runbook: m.runbook(data, r), exit: m.exitCode(r) };
 }));
