@@ -20,6 +20,7 @@ from .features.changes import FEATURE as CHANGES
 from .features.compare import FEATURE as COMPARE
 from .features.decide import FEATURE as DECIDE
 from .features.design import FEATURE as DESIGN
+from .features.diagrams import FEATURE as DIAGRAMS
 from .features.ipplan import FEATURE as IPPLAN
 from .features.migrate import FEATURE as MIGRATE
 from .site import reference, urls
@@ -27,7 +28,7 @@ from .site.feature import Feature
 from .site.render import Site, render_pages
 
 #: The features, in the order of their navigation tabs (after the layers).
-FEATURES: tuple[Feature, ...] = (COMPARE, DECIDE, DESIGN, IPPLAN, MIGRATE, CHANGES)
+FEATURES: tuple[Feature, ...] = (COMPARE, DECIDE, DESIGN, DIAGRAMS, IPPLAN, MIGRATE, CHANGES)
 
 
 def _mentions(error: DataError, ids: set[str]) -> bool:

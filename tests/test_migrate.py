@@ -75,7 +75,7 @@ def test_every_option_with_a_detection_entry_is_found_by_a_fixture(kb):
         for v in run(kb, name)["options"].values():
             found |= set(v if isinstance(v, list) else [v])
     entries = {e.option for c in kb.detect.categories for e in c.entries}
-    missing = entries - found - {"managed-nat-gateway-v2", "outbound-block", "app-routing-gateway-api",
+    missing = entries - found - {"outbound-block", "app-routing-gateway-api",
                                  "application-gateway-for-containers"}
     assert not missing
     # The ones no fixture holds still detect from a one-field document built from their tests.

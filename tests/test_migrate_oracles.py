@@ -80,7 +80,7 @@ def preview_property(kb, entry, path: str) -> bool:
     """A select property the data marks as needing a preview API version (not in the GA models)."""
     opt = kb.options[entry.option]
     select = next(v.select for v in opt.variants if v.id == entry.variant) if entry.variant else opt.select
-    notes = [p.note or "" for p in select.bicep if p.property == "properties." + path]
+    notes = [p.note or "" for p in select.bicep if p.property == "properties." + path] + [entry.note or ""]
     return any("preview" in n.lower() for n in notes)
 
 

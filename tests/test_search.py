@@ -15,7 +15,7 @@ from .conftest import page
 QUERIES: list[tuple[str, set[str]]] = [
     (
         "NAT gateway",
-        {"options/managed-nat-gateway/", "options/managed-nat-gateway-v2/", "options/user-assigned-nat-gateway/"},
+        {"options/managed-nat-gateway/", "options/user-assigned-nat-gateway/"},
     ),
     ("egress firewall", {"options/user-defined-routing/"}),
     ("waf", {"options/application-gateway-for-containers/", "options/agic/"}),

@@ -55,6 +55,8 @@ class KnowledgeBase:
     egress_shown_on: list[str] = field(default_factory=list)
     #: How to tell a running cluster's options from its JSON (``detect.yaml``, optional).
     detect: m.DetectFile | None = None
+    #: The traffic diagrams' vocabulary and each option's flows (``diagrams.yaml``, optional).
+    diagrams: m.DiagramFile | None = None
     #: Categories in the order a design's settings are written (``categories.yaml``).
     command_order: list[str] = field(default_factory=list)
     #: The day lifecycle states are computed for: the build date (``app.load_kb`` sets it).
@@ -271,6 +273,13 @@ def _read_detect(r: _Reader, path: Path) -> None:
         r.kb.origins[("detect", "detect")] = Origin(loaded.path, loaded.data)
 
 
+def _read_diagrams(r: _Reader, path: Path) -> None:
+    """``diagrams.yaml`` (optional): the diagrams' vocabulary; its origin is ("diagrams", "file")."""
+    if path.is_file() and (result := r.parse(path, m.DiagramFile)):
+        r.kb.diagrams, loaded = result
+        r.kb.origins[("diagrams", "file")] = Origin(loaded.path, loaded.data)
+
+
 def _read_options(r: _Reader, root: Path) -> None:
     for opt, origin, path in r.per_file(sorted(root.glob(OPTION_GLOB)), m.Option, "option"):
         if opt.category != path.parent.name:
@@ -309,6 +318,7 @@ def read(root: Path, project_root: Path | None = None) -> tuple[KnowledgeBase, l
     kb.changes = list(r.entries(optional("changes.yaml"), m.ChangeFile, "changes", "change"))  # content changes
     _read_egress(r, root / "egress.yaml")
     _read_detect(r, root / "detect.yaml")
+    _read_diagrams(r, root / "diagrams.yaml")
     kb.shared_ok = not r.errors  # categories, sources, rules, glossary, presets, changes, egress all read
     _read_options(r, root)
     kb.trees = {t.id: t for t, _, _ in r.per_file(sorted(root.glob("trees/*.yaml")), m.Tree, "tree")}

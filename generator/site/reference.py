@@ -13,6 +13,7 @@ from ..core.read import KnowledgeBase
 from ..core.settings import Settings
 from ..core.vocab import MIGRATION_HOW
 from . import urls
+from .diagram.views import option_diagram_view
 from .page import Page
 from .search import search_meta
 from .timeline import window
@@ -186,6 +187,7 @@ def option_page(kb: KnowledgeBase, opt: m.Option, settings: Settings) -> Page:
             "successor": {"opt": kb.options[successor], "src": urls.option(successor)} if successor else None,
             "egress": egress_rows(kb) if opt.id in kb.egress_shown_on else [],
             "design_src": urls.design(),
+            "diagram": option_diagram_view(kb, opt.id, urls.option(opt.id)),
             "meta": search_meta("option", opt.keywords),
         },
         edit_path=kb.origin("option", opt.id).path,
@@ -226,27 +228,28 @@ def tags_page(kb: KnowledgeBase) -> Page:
     )
 
 
+def redirect_page(src: str, dest: str, opt: m.Option) -> Page:
+    """A page at the old address ``src`` that sends readers and crawlers on to ``dest``."""
+    return Page(
+        src,
+        "redirect.md.j2",
+        opt.name,
+        f"{opt.name} moved to a new address.",
+        {
+            "target_src": urls.md_link(src, dest),
+            "opt": opt,
+            "meta": {"template": "redirect.html", "redirect": urls.html_link(src, dest), **search_meta("redirect")},
+        },
+    )
+
+
 def alias_pages(kb: KnowledgeBase) -> list[Page]:
     """Old ids keep working: ``/options/<alias>/`` redirects to the option's current page."""
-    out = []
-    for opt in sorted(kb.options.values(), key=lambda o: o.id):
-        for alias in opt.aliases:
-            src = urls.option(alias)
-            target = urls.html_link(src, urls.option(opt.id))
-            out.append(
-                Page(
-                    src,
-                    "redirect.md.j2",
-                    opt.name,
-                    f"{opt.name} moved to a new address.",
-                    {
-                        "target_src": urls.md_link(src, urls.option(opt.id)),
-                        "opt": opt,
-                        "meta": {"template": "redirect.html", "redirect": target},
-                    },
-                )
-            )
-    return out
+    return [
+        redirect_page(urls.option(alias), urls.option(opt.id), opt)
+        for opt in sorted(kb.options.values(), key=lambda o: o.id)
+        for alias in opt.aliases
+    ]
 
 
 def abbreviations(kb: KnowledgeBase) -> str:

@@ -6,6 +6,7 @@ query for its own name (its name is its only tag, so it outranks the options tha
 word of it); the glossary explains a term and links the options, so it
 comes after them. Pairwise comparisons repeat what both option pages say (about a third of the
 index text): they are left out and stay reachable from each option page and from compare-any.
+Redirects from old addresses have nothing to find: they are left out too.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ SEARCH: dict[str, dict[str, Any]] = {
     "layer": {"boost": 2},
     "glossary": {"boost": 0.5},
     "pair": {"exclude": True},
+    "redirect": {"exclude": True},
 }
 
 

@@ -18,6 +18,7 @@ COMPARE_JSON = "api/compare.json"
 DESIGN_JSON = "api/design.json"
 IPPLAN_JSON = "api/ipplan.json"
 MIGRATE_JSON = "api/migrate.json"
+DIAGRAMS_JSON = "api/diagrams.json"
 
 
 def schema_json(name: str) -> str:

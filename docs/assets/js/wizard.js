@@ -157,6 +157,8 @@ export function mount(root) {
       w.copy.hidden = !isOutcome;
       resetCopyStatus(w.copyStatus);
       shown = location.search;
+      // The flowchart highlights the path (flowchart.js listens).
+      root.dispatchEvent(new CustomEvent("atlas:path", { detail: { steps: state.steps, node: state.node }, bubbles: true }));
       if (focus) heading.focus();
     }
 

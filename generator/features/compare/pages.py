@@ -14,6 +14,7 @@ from ...core.read import KnowledgeBase
 from ...core.vocab import RULE_KINDS, SUPPORT
 from ...site import urls
 from ...site.page import Page
+from ...site.reference import redirect_page
 from ...site.search import search_meta
 from ...site.views import Notes, cell_view, rules_for, status_badge
 
@@ -35,6 +36,19 @@ def pairs(kb: KnowledgeBase) -> list[tuple[m.Option, m.Option]]:
     for cat in kb.categories.values():
         opts = sorted(kb.options_in(cat.id), key=lambda o: o.id)
         out.extend(itertools.combinations(opts, 2))
+    return out
+
+
+def alias_pair_pages(kb: KnowledgeBase) -> list[Page]:
+    """Comparisons that named an old option id keep working: ``/compare/<alias>-vs-<other>/`` leads
+    to the pair of the option that took the alias in (or to that option, when compared with itself)."""
+    out = []
+    for opt in sorted(kb.options.values(), key=lambda o: o.id):
+        others = sorted(kb.options_in(opt.category), key=lambda o: o.id)
+        for alias in opt.aliases:
+            for other in others:
+                dest = urls.option(opt.id) if other.id == opt.id else urls.pair(opt.id, other.id)
+                out.append(redirect_page(urls.pair(alias, other.id), dest, opt))
     return out
 
 
