@@ -22,12 +22,13 @@ from .features.decide import FEATURE as DECIDE
 from .features.design import FEATURE as DESIGN
 from .features.diagrams import FEATURE as DIAGRAMS
 from .features.ipplan import FEATURE as IPPLAN
+from .features.migrate import FEATURE as MIGRATE
 from .site import reference, search, urls
 from .site.feature import Feature
 from .site.render import Site, render_pages
 
 #: The features, in the order of their navigation tabs (after the layers).
-FEATURES: tuple[Feature, ...] = (COMPARE, DECIDE, DESIGN, DIAGRAMS, IPPLAN, CHANGES)
+FEATURES: tuple[Feature, ...] = (COMPARE, DECIDE, DESIGN, DIAGRAMS, IPPLAN, MIGRATE, CHANGES)
 
 
 def _mentions(error: DataError, ids: set[str]) -> bool:

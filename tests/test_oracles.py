@@ -97,7 +97,8 @@ def commands(kb) -> list[tuple[str, str, str | None]]:
                     out.append((f"{where}: existing", line, sel.requires))
         for mig in opt.migrations:
             for step in mig.steps:
-                for span in re.findall(r"`(az [^`]+)`", step):
+                spans = re.findall(r"`(az [^`]+)`", step) if isinstance(step, str) else [step.command or ""]
+                for span in filter(None, spans):
                     out.append((f"{opt.id} -> {mig.to}: migration", span, mig.requires))
     return [c for c in out if not c[1].startswith("az extension ")]
 
@@ -262,6 +263,31 @@ def test_every_designer_command_parses(kb, az, tmp_path):
     for where, text, req in cases:
         if req:
             assert structure_ok(text), (where, text)
+
+
+def plan_commands(kb) -> list[tuple[str, str, str | None]]:
+    """Every command of the migration plans for the cluster fixtures (tests/fixtures/clusters),
+    to the default target and to every option of every category, filled with the clusters' names."""
+    from generator.features.migrate.audit import audit
+    from generator.features.migrate.cluster import parse
+
+    out = set()
+    for path in sorted(Path(__file__).parent.glob("fixtures/clusters/*.json")):
+        for cluster in parse(path.read_text()):
+            targets = [{}] + [{c: o.id} for c in kb.categories for o in kb.options_in(c)]
+            for target in targets:
+                for move in audit(kb, cluster, target)["plan"]["moves"]:
+                    for step in move["steps"]:
+                        if step["command"]:
+                            out.add((f"{path.name}: {move['from']} -> {move['to']}", step["command"], move["requires"]))
+    return sorted(out, key=lambda c: (c[0], c[1]))
+
+
+def test_every_command_of_the_migration_plans_parses(kb, az, tmp_path):
+    cases = plan_commands(kb)
+    assert len(cases) > 30
+    assert not [c for c in cases if "<rg>" in c[1] or "<cluster>" in c[1]]  # filled with the cluster's names
+    check(az, cases, tmp_path)
 
 
 def test_the_oracle_rejects_a_bad_flag_and_a_bad_value(az, tmp_path):

@@ -57,7 +57,7 @@ def test_category_page_has_a_row_per_option_with_anchor_badges_and_notes(mini_si
     note2 = doc.css_first("#note-2").parent.text()
     assert "Doc B says it comes from the VNet" in note2
     headers = [th.text(strip=True) for th in doc.css("table.atlas-table thead th")]
-    assert headers == ["Option", "Status", "Speed(Gbps)", "Windows", "Source"]
+    assert headers == ["Option", "Status", "Speed(Gbps)", "Windows", "Source", "Switch after creation"]
 
 
 def test_option_page_sections(mini_site):

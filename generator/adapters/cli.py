@@ -7,6 +7,7 @@
 - ``schema``: write the JSON Schemas of the data files (``data/schema/``).
 - ``ipplan``: size and lay out a cluster's subnets and ranges (see ``ipplan_cli``).
 - ``drift``: the facts whose sources changed after they were verified (see ``drift_cli``).
+- ``audit``: an existing cluster's options, findings and migration plan (see ``audit_cli``).
 
 Exit codes: 0 clean, 1 data errors, 2 usage errors.
 """
@@ -28,7 +29,7 @@ from ..core.export import export_kb
 from ..core.schema import schemas
 from ..core.settings import DEFAULT_REVIEW_DAYS, Settings
 from ..site import urls
-from . import drift_cli, ipplan_cli
+from . import audit_cli, drift_cli, ipplan_cli
 from .linkcheck import check_links
 
 
@@ -77,6 +78,7 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--out", type=Path, default=None, help="folder (default: <data>/schema)")
     ipplan_cli.add_parser(sub)
     drift_cli.add_parser(sub)
+    audit_cli.add_parser(sub)
     return p
 
 
@@ -128,6 +130,8 @@ def main(argv: list[str] | None = None) -> int:
         return ipplan_cli.run(args, kb)
     if args.command == "drift":
         return drift_cli.run(args, kb)
+    if args.command == "audit":
+        return audit_cli.run(args, kb)
     if args.command == "render":
         assert site is not None
         if not args.config.is_file():

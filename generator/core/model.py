@@ -242,13 +242,52 @@ class Selection(Strict):
     notes: Prose | None = None
 
 
+#: An az command of a migration step; ``<rg>``, ``<cluster>`` and the other placeholders the
+#: migrate feature knows (``features/migrate/fill.py``) are filled with the cluster's own values.
+Command = Annotated[str, StringConstraints(pattern=r"^az [^\n`]+$", max_length=400)]
+
+
+class Step(Strict):
+    """One step of a migration, where a plan needs more than a sentence (a step may stay a string)."""
+
+    do: Line = Field(description="What to do, in one sentence (Markdown).")
+    kind: Literal["prerequisite", "change", "check", "cleanup"] = Field(
+        "change", description="prerequisite: before the change; check: verify; cleanup: after it."
+    )
+    command: Command | None = Field(None, description="The az command, with <rg> and <cluster> placeholders.")
+    when: list[Id] = Field(
+        default_factory=list,
+        description="Needed only if the cluster runs one of these options or shows one of these facts "
+        "(data/detect.yaml); empty: always.",
+    )
+    reimages: bool = Field(False, description="Reimages every node pool.")
+    downtime: bool = Field(False, description="Interrupts the API server or the workloads' traffic.")
+
+
 class Migration(Strict):
     """A documented path from this option to another one of its category."""
 
     to: Id
     how: Literal["in-place", "rebuild", "new-node-pool"]
     summary: Prose
-    steps: list[Line] = Field(default_factory=list)
+    steps: list[Union[Line, Step]] = Field(default_factory=list)
+    one_way: bool | None = Field(
+        None, description="True where the sources say the change cannot be undone; left out when they do not say."
+    )
+    needs: list[Id] = Field(
+        default_factory=list,
+        description="Options of other categories the cluster must run before this change (e.g. no network "
+        "policy engine before moving to Overlay); a plan moves there first.",
+    )
+    blocked_by: list[Id] = Field(
+        default_factory=list,
+        description="Facts (data/detect.yaml) that rule this path out, e.g. windows-pools for the Cilium dataplane.",
+    )
+    also: list[Id] = Field(
+        default_factory=list,
+        description="Options of other categories the same operation moves the cluster to (the Cilium "
+        "dataplane brings Cilium network policy).",
+    )
     requires: Requires | None = Field(None, description="An Azure CLI extension its az commands need.")
     sources: list[Id] = Field(min_length=1)
 
@@ -467,6 +506,60 @@ class NetworkResource(Strict):
 class NetworkFile(Strict):
     parameters: list[NetworkParameter] = Field(default_factory=list)
     resources: list[NetworkResource] = Field(min_length=1)
+# --- telling a running cluster's options from its JSON ----------------------------------------------
+
+#: A path into a managed cluster's properties (``networkProfile.networkPlugin``); ``[]`` after a
+#: list means "any item" (``agentPoolProfiles[].osType``). Keys match case-insensitively, because
+#: ``az aks show`` writes ``vnetSubnetId`` where the ARM resource has ``vnetSubnetID``.
+FieldPath = Annotated[
+    str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9]*(\[[0-9]*\])?(\.[A-Za-z][A-Za-z0-9]*(\[[0-9]*\])?)*$")
+]
+
+
+class FieldTest(Strict):
+    """One test on one field: exactly one of ``equals``, ``one_of``, ``none_of`` and ``present``.
+    A list index (``[0]`` or ``[]``) means any item of the list."""
+
+    path: FieldPath
+    equals: Union[str, bool, int, None] = Field(None, description="Strings compare case-insensitively.")
+    one_of: list[str] = Field(default_factory=list)
+    none_of: list[str] = Field(default_factory=list, description="Missing, or none of these values.")
+    present: bool | None = Field(None, description="True: set and not empty; False: missing, null or empty.")
+
+
+class DetectEntry(Strict):
+    """How to tell that a cluster runs one option."""
+
+    option: Id
+    variant: Id | None = Field(None, description="Read from_select from this variant's select block.")
+    from_select: list[FieldPath] = Field(
+        default_factory=list,
+        description="Paths of the option's select.bicep (without 'properties.') whose value the cluster must have.",
+    )
+    match: list[FieldTest] = Field(default_factory=list, description="Tests the select block cannot express.")
+    note: Line | None = Field(None, description="Shown with the conclusion (what detection cannot see).")
+
+
+class DetectCategory(Strict):
+    category: Id
+    multiple: bool = Field(False, description="Every matching option applies (add-ons), not the first one only.")
+    entries: list[DetectEntry] = Field(min_length=1, description="Tried in order; the first match wins.")
+    otherwise: Id | None = Field(None, description="The option when no entry matches (a default the API leaves unset).")
+
+
+class Fact(Strict):
+    """A named condition on the cluster that migration steps depend on (``Step.when``)."""
+
+    id: Id
+    name: Line
+    match: list[FieldTest] = Field(min_length=1, description="All must hold.")
+
+
+class DetectFile(Strict):
+    facts: list[Fact] = Field(default_factory=list)
+    categories: list[DetectCategory] = Field(default_factory=list)
+    sources: list[Id] = Field(default_factory=list, description="The API reference the paths come from.")
+    verified_on: dt.date
 
 
 # --- content changes -------------------------------------------------------------------------------
@@ -581,5 +674,6 @@ FILE_MODELS: dict[str, type[BaseModel]] = {
     "changes": ChangeFile,
     "egress": EgressFile,
     "network": NetworkFile,
+    "detect": DetectFile,
     "diagrams": DiagramFile,
 }

@@ -22,6 +22,7 @@ _MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
 # in them shows literally instead of being rejected (``render.text``/``render.html``).
 _NOT_PROSE_KEYS = {
     "destinations",  # egress.yaml: FQDNs, service tags and placeholders such as <location>
+    "command",  # a migration step's az command, shown as code
     "flag",
     "value",
     "property",
@@ -61,7 +62,7 @@ _CURRENTLY = re.compile(r"\b(currently|presently)\b", re.I)
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
 _SENTENCE = re.compile(r"[^.!?;]*[.!?;]?")
 #: Keys whose text is code or a reference, where such words cannot occur as prose.
-_CODE_KEYS = {"flag", "value", "property", "url", "enable_on_existing"}
+_CODE_KEYS = {"flag", "value", "property", "url", "enable_on_existing", "command"}
 
 
 def pins_present(text: str) -> str | None:

@@ -54,6 +54,8 @@ class KnowledgeBase:
     egress: list[m.EgressRule] = field(default_factory=list)
     egress_shown_on: list[str] = field(default_factory=list)
     network: m.NetworkFile | None = None
+    #: How to tell a running cluster's options from its JSON (``detect.yaml``, optional).
+    detect: m.DetectFile | None = None
     #: The traffic diagrams' vocabulary and each option's flows (``diagrams.yaml``, optional).
     diagrams: m.DiagramFile | None = None
     #: Categories in the order a design's settings are written (``categories.yaml``).
@@ -278,6 +280,14 @@ def _read_egress(r: _Reader, path: Path) -> None:
         ]
 
 
+def _read_detect(r: _Reader, path: Path) -> None:
+    """``detect.yaml`` (optional): API fields -> option ids, for the migrate feature."""
+    if path.is_file() and (result := r.parse(path, m.DetectFile)):
+        parsed, loaded = result
+        r.kb.detect = parsed
+        r.kb.origins[("detect", "detect")] = Origin(loaded.path, loaded.data)
+
+
 def _read_diagrams(r: _Reader, path: Path) -> None:
     """``diagrams.yaml`` (optional): the diagrams' vocabulary; its origin is ("diagrams", "file")."""
     if path.is_file() and (result := r.parse(path, m.DiagramFile)):
@@ -323,6 +333,7 @@ def read(root: Path, project_root: Path | None = None) -> tuple[KnowledgeBase, l
     kb.changes = list(r.entries(optional("changes.yaml"), m.ChangeFile, "changes", "change"))  # content changes
     _read_egress(r, root / "egress.yaml")
     _read_network(r, root / "network.yaml")
+    _read_detect(r, root / "detect.yaml")
     _read_diagrams(r, root / "diagrams.yaml")
     kb.shared_ok = not r.errors  # categories, sources, rules, glossary, presets, changes, egress all read
     _read_options(r, root)

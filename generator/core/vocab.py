@@ -124,6 +124,8 @@ MIGRATION_HOW = {
     "rebuild": "Rebuild: create a new cluster",
     "new-node-pool": "Through new node pools",
 }
+#: The same, as a few words inside a sentence (change-after-creation column, runbooks).
+MIGRATION_HOW_SHORT = {"in-place": "in place", "rebuild": "new cluster", "new-node-pool": "new node pool"}
 
 
 def as_json() -> dict[str, Any]:

@@ -8,6 +8,7 @@ import html
 from typing import Any
 
 from ..core import model as m
+from ..core import transitions
 from ..core.read import KnowledgeBase
 from ..core.settings import Settings
 from ..core.vocab import MIGRATION_HOW, STATUSES
@@ -49,6 +50,7 @@ def _category_table(kb: KnowledgeBase, cat: m.Category, notes: Notes) -> dict[st
                 "status": status_badge(kb, opt),
                 "summary": opt.summary,
                 "cells": [cell_view(opt.cells[d.id], d, notes) for d in cat.dimensions],
+                "after_creation": transitions.transitions(kb, opt.id),
             }
         )
     return {"dimensions": cat.dimensions, "rows": rows, "order": row_order_text()}
@@ -166,8 +168,11 @@ def option_page(kb: KnowledgeBase, opt: m.Option, settings: Settings) -> Page:
         for o in kb.options_in(cat.id)
         if o.id != opt.id
     ]
+    # a structured step's `when` names options or detect.yaml facts; the page shows their names
+    named = {o.id: o.name for o in kb.options.values()} | {f.id: f.name for f in (kb.detect.facts if kb.detect else [])}
     migrations = [
-        {"mig": mig, "how": MIGRATION_HOW[mig.how], "target": kb.options[mig.to], "target_src": urls.option(mig.to)}
+        {"mig": mig, "how": MIGRATION_HOW[mig.how], "target": kb.options[mig.to], "target_src": urls.option(mig.to),
+         "when": [" or ".join(named.get(w, w) for w in ([] if isinstance(s, str) else s.when)) for s in mig.steps]}
         for mig in opt.migrations
     ]
     stale = is_stale(opt.verified_on, settings.today, settings.review_days)

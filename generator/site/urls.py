@@ -18,6 +18,7 @@ KB_JSON = "api/kb.json"
 COMPARE_JSON = "api/compare.json"
 DESIGN_JSON = "api/design.json"
 IPPLAN_JSON = "api/ipplan.json"
+MIGRATE_JSON = "api/migrate.json"
 DIAGRAMS_JSON = "api/diagrams.json"
 SEARCH_JSON = "api/search.json"  #: names and synonyms for "did you mean" when a search finds nothing
 
@@ -92,6 +93,10 @@ def design_query(choices: Iterable[tuple[str, str]]) -> str:
     """The designer's query string: ``category=option`` pairs in the order given (ids need no
     escaping: they are lowercase letters, digits and hyphens)."""
     return "&".join(f"{category}={option}" for category, option in choices)
+
+
+def migrate() -> str:
+    return "migrate/index.md"
 
 
 def changes() -> str:

@@ -105,6 +105,7 @@ function compareTable(data, ids, onlyDiff, base) {
       addRow(label, values, opts.filter((o) => o.category === cat.id).map((o) => cellKey(o.cells[dim.id])));
     }
   }
+  addRow("Switch after creation", opts.map((o) => o.after), opts.map((o) => o.after));
   betweenRows(data, ids, opts, addRow);
   const head = h("tr", {}, h("th", { scope: "col" }, "Question"), opts.map((o) => h("th", { scope: "col" }, h("a", { href: new URL("../" + o.url, base).href }, o.name))));
   const table = h("table", { class: "atlas-pair atlas-compare-table" }, h("thead", {}, head), body);

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...core import vocab
+from ...core import transitions, vocab
 from ...core.read import KnowledgeBase
 from ...site import urls
 from ...site.assets import compact_json
@@ -50,6 +50,7 @@ def compare_data(kb: KnowledgeBase) -> dict[str, Any]:
             "status": status_badge(kb, opt),
             "url": urls.served(urls.option(opt.id)),
             "cells": cells,
+            "after": transitions.summary(kb, opt.id),
         }
     rules = [
         {"id": r.id, "kind": r.kind.value, "a": r.a, "b": r.b, "reason": r.reason}

@@ -9,6 +9,7 @@ import itertools
 from typing import Any
 
 from ...core import model as m
+from ...core import transitions
 from ...core.read import KnowledgeBase
 from ...core.vocab import RULE_KINDS, SUPPORT
 from ...site import urls
@@ -141,6 +142,7 @@ def pair_page(kb: KnowledgeBase, a: m.Option, b: m.Option) -> Page:
             "b_src": urls.option(b.id),
             "a_status": status_badge(kb, a),
             "b_status": status_badge(kb, b),
+            "after": {"a": transitions.transitions(kb, a.id), "b": transitions.transitions(kb, b.id)},
             "cat": cat,
             "layer": layer,
             "cat_src": urls.category(layer.id, cat.id),

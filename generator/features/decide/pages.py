@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...core import model as m
+from ...core import transitions
 from ...core.read import KnowledgeBase
 from ...site import urls
 from ...site.page import Page
@@ -39,6 +40,7 @@ def _option_view(kb: KnowledgeBase, oid: str) -> dict[str, Any]:
         "cat": cat,
         "cat_src": urls.category(layer.id, cat.id),
         "warn": warn,
+        "after": transitions.transitions(kb, oid),
     }
 
 

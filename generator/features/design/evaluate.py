@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from ...core import model as m
+from ...core.design_rules import evaluate
 from ...core.read import KnowledgeBase
-from ...core.vocab import RULE_KINDS, SEVERITIES
 from ...site import urls
 from ...site.views import status_badge
 
@@ -58,27 +58,6 @@ def _placeholder(value: Any) -> bool:
     return isinstance(value, str) and "<" in value
 
 
-def evaluate(kb: KnowledgeBase, choices: dict[str, str]) -> list[dict[str, Any]]:
-    """Every rule that applies to the design, worst first. What a rule means in a design (an
-    error, a caveat, a tip or met) and which categories to change to settle it come from the
-    vocabulary: conflicts and unmet requirements are errors, caveats warnings, missing
-    recommendations tips, met ones ``ok``. A tip is left out when taking it would add an error or
-    a caveat the design does not have (it would contradict another choice: a network-isolated
-    design is not told to add firewall egress)."""
-    found = _rules(kb, choices)
-    return [f for f in found if f["severity"] != "tip" or _tip_holds(kb, choices, f, found)]
-
-
-_BAD = ("error", "warning")
-
-
-def _tip_holds(kb: KnowledgeBase, choices: dict[str, str], tip: dict[str, Any], found: list[dict[str, Any]]) -> bool:
-    b = kb.options[tip["b"]]
-    before = {f["rule"] for f in found if f["severity"] in _BAD}
-    after = _rules(kb, {**choices, b.category: b.id})
-    return not any(f["severity"] in _BAD and f["rule"] not in before for f in after)
-
-
 def fix_rank(level: str, later: list[Any], tags: list[str]) -> int:
     """The order fixes are offered in: recommended and GA first, then GA, preview, the rest
     (an option with a lifecycle change ahead, such as a retirement, is not GA here)."""
@@ -107,36 +86,6 @@ def fixes_for(kb: KnowledgeBase, choices: dict[str, str], finding: dict[str, Any
             out.append((cat, opt.id))
             n += 1
     return out
-
-
-def _rules(kb: KnowledgeBase, choices: dict[str, str]) -> list[dict[str, Any]]:
-    chosen = set(choices.values())
-    found = []
-    for i, rule in enumerate(kb.rules):
-        a, b = kb.options.get(rule.a), kb.options.get(rule.b)
-        if a is None or b is None or rule.a not in chosen:
-            continue
-        meaning = RULE_KINDS[rule.kind]
-        applies = meaning.both if rule.b in chosen else meaning.only_a
-        if applies is None:
-            continue
-        ends = {"a": a.category, "b": b.category}
-        found.append(
-            {
-                "rule": rule.id,
-                "kind": rule.kind.value,
-                "severity": applies.severity,
-                "a": rule.a,
-                "b": rule.b,
-                "text": f"{a.name} {meaning.verb} {b.name}",
-                "change": [ends[e] for e in applies.change],
-                "order": i,
-            }
-        )
-    found.sort(key=lambda f: (SEVERITIES[f["severity"]].rank, f["order"]))
-    for f in found:
-        del f["order"]
-    return found
 
 
 def lifecycle(kb: KnowledgeBase, choices: dict[str, str]) -> list[dict[str, Any]]:
