@@ -26,6 +26,13 @@ QUERIES: list[tuple[str, set[str]]] = [
     ("bring your own CNI", {"options/byo-cni/"}),
     ("network policy manager", {"options/azure-npm/"}),
     ("private API", {"options/private-cluster/", "control-plane/api-server-access/"}),
+    ("egress IP per namespace", {"options/static-egress-gateway/"}),
+    ("dual-stack", {"options/dual-stack/", "pod/ip-family/"}),
+    ("LocalDNS", {"options/localdns/"}),
+    ("conditional forwarder", {"options/custom-dns-servers/"}),
+    ("HTTP proxy", {"options/node-http-proxy/", "node/http-proxy/"}),
+    ("FQDN filtering", {"options/acns-security/"}),
+    ("node public IP", {"options/node-public-ip-per-node/", "node/node-public-ip/"}),
 ]
 
 
