@@ -32,7 +32,7 @@ QUERIES: list[tuple[str, set[str]]] = [
     ("conditional forwarder", {"options/custom-dns-servers/"}),
     ("HTTP proxy", {"options/node-http-proxy/", "node/http-proxy/"}),
     ("FQDN filtering", {"options/acns-security/"}),
-    ("node public IP", {"options/node-public-ip-per-node/", "node/node-public-ip/"}),
+    ("instance-level public IP", {"options/node-public-ip-per-node/", "node/node-public-ip/"}),
 ]
 
 
