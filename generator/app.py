@@ -20,13 +20,14 @@ from .features.changes import FEATURE as CHANGES
 from .features.compare import FEATURE as COMPARE
 from .features.decide import FEATURE as DECIDE
 from .features.design import FEATURE as DESIGN
+from .features.diagrams import FEATURE as DIAGRAMS
 from .features.ipplan import FEATURE as IPPLAN
-from .site import reference, urls
+from .site import reference, search, urls
 from .site.feature import Feature
 from .site.render import Site, render_pages
 
 #: The features, in the order of their navigation tabs (after the layers).
-FEATURES: tuple[Feature, ...] = (COMPARE, DECIDE, DESIGN, IPPLAN, CHANGES)
+FEATURES: tuple[Feature, ...] = (COMPARE, DECIDE, DESIGN, DIAGRAMS, IPPLAN, CHANGES)
 
 
 def _mentions(error: DataError, ids: set[str]) -> bool:
@@ -69,6 +70,7 @@ def build_site(kb: KnowledgeBase, settings: Settings) -> Site:
     site.pages = render_pages(pages)
     site.edit_paths = {p.src: p.edit_path for p in pages if p.edit_path}
     site.assets[urls.KB_JSON] = export_kb(kb)
+    site.assets[urls.SEARCH_JSON] = search.suggest_json(kb)
     for feature in FEATURES:
         site.assets.update(feature.assets(kb, settings))
     for name, text in schemas().items():

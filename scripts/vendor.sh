@@ -27,4 +27,3 @@ fetch() {
 }
 
 fetch tablesort 5.7.1 dist/tablesort.min.js LICENCE
-fetch mermaid 12.3.0 dist/mermaid.min.js LICENSE

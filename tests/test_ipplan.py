@@ -527,3 +527,16 @@ def test_planner_page_shows_the_same_plan_as_the_cli(tab, capsys):
     ]
     assert "model=azure-cni-pod-subnet-static-block" in page.url and "firewall-subnet=1" in page.url
     assert not tab.outside and not tab.console_errors
+
+
+def test_a_service_or_pod_range_over_the_vnet_is_one_error_and_the_subnets_still_get_ranges(params):
+    # The overlap is the error; laying the subnets out around the misplaced range would fill the
+    # VNet and add a second, false error that no subnet fits (issue 16).
+    res = calc.plan(
+        params,
+        inputs("azure-cni-node-subnet", (3, 1, 30), service_cidr="10.224.0.0/16", dns_ip="10.224.0.10"),
+    )
+    assert [e["code"] for e in res["errors"]] == ["overlap"]
+    assert all(s["cidr"] for s in res["subnets"])
+    res = calc.plan(params, inputs("azure-cni-overlay", (3, 1, 250), pod_cidr="10.224.0.0/16"))
+    assert [e["code"] for e in res["errors"]] == ["overlap"]

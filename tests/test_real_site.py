@@ -20,7 +20,6 @@ REQUIRED = {
     "egress": {
         "outbound-load-balancer",
         "managed-nat-gateway",
-        "managed-nat-gateway-v2",
         "user-assigned-nat-gateway",
         "user-defined-routing",
         "outbound-none",
@@ -109,7 +108,7 @@ def test_option_pages_show_every_limit_and_flag(kb, real_site):
         ("kubenet", "Retiring 2028-03-31"),
         ("azure-npm", "Retiring 2028-09-30"),
         ("app-routing-nginx", "Retiring 2026-11"),
-        ("managed-nat-gateway-v2", "Preview"),
+        ("managed-nat-gateway", "GA"),
         ("outbound-block", "Preview"),
         ("azure-cni-overlay", "GA"),
         ("azure-cni-node-subnet", "Legacy"),
@@ -117,6 +116,22 @@ def test_option_pages_show_every_limit_and_flag(kb, real_site):
 )
 def test_lifecycle_badges(real_site, option_id, label):
     assert page(real_site, f"options/{option_id}").css_first(".atlas-meta .atlas-status").text() == label
+
+
+def test_a_folded_option_keeps_its_address(real_site):
+    """managed-nat-gateway-v2 became the StandardV2 variant of managed-nat-gateway (issue 14): its old
+    page still exists and sends readers and crawlers to the option that absorbed it."""
+    html = page(real_site, "options/managed-nat-gateway-v2")
+    refresh = html.css_first('meta[http-equiv="refresh"]').attributes["content"]
+    assert refresh.endswith("managed-nat-gateway/"), refresh
+    assert "managed-nat-gateway-v2" not in refresh
+    target = page(real_site, "options/managed-nat-gateway").text()
+    assert "StandardV2" in target and "managedNATGatewayV2" in target
+    pair = page(real_site, "compare/managed-nat-gateway-v2-vs-outbound-load-balancer")
+    refresh = pair.css_first('meta[http-equiv="refresh"]').attributes["content"]
+    assert refresh.endswith("compare/managed-nat-gateway-vs-outbound-load-balancer/"), refresh
+    itself = page(real_site, "compare/managed-nat-gateway-vs-managed-nat-gateway-v2")
+    assert itself.css_first('meta[http-equiv="refresh"]').attributes["content"].endswith("options/managed-nat-gateway/")
 
 
 @pytest.mark.parametrize(

@@ -32,6 +32,19 @@ from . import drift_cli, ipplan_cli
 from .linkcheck import check_links
 
 
+class _Hooks:
+    """The MkDocs hooks file written next to a rendered project's ``mkdocs.yml``."""
+
+    name = "atlas_hooks.py"
+    text = (
+        '"""MkDocs hooks for the rendered atlas (Zensical ignores hooks and needs none)."""\n'
+        "from generator.adapters.raw_links import on_page_content  # noqa: F401\n"
+    )
+
+
+HOOKS = _Hooks()
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse exits 2 on usage errors; keep it, say it plainly
         self.print_usage(sys.stderr)
@@ -155,6 +168,9 @@ def write_plain_project(site, out: Path, config: Path) -> None:
         f"  custom_dir: {json.dumps(rel(overrides))}",
         "plugins:",
         "  - search",
+        "# MkDocs only: resolves links in raw HTML (generator/adapters/raw_links.py); Zensical does it itself.",
+        "hooks:",
+        f"  - {json.dumps(HOOKS.name)}",
         f"extra: {json.dumps({**loaded.extra, 'atlas_feeds': urls.FEEDS})}",
         f"nav: {json.dumps(site.nav)}",
         "not_in_nav: |",
@@ -162,6 +178,7 @@ def write_plain_project(site, out: Path, config: Path) -> None:
         "",
     ]
     (tmp / "mkdocs.yml").write_text("\n".join(lines), encoding="utf-8")
+    (tmp / HOOKS.name).write_text(HOOKS.text, encoding="utf-8")
     shutil.rmtree(out, ignore_errors=True)
     tmp.rename(out)
 

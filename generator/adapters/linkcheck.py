@@ -36,7 +36,9 @@ def _ids(doc: LexborHTMLParser) -> set[str]:
     }
 
 
-def check_links(site: Path) -> list[BrokenLink]:
+def check_links(site: Path, site_url: str = "") -> list[BrokenLink]:
+    """Every broken link of the built ``site``; links under ``site_url`` (canonical links, when the
+    site was built with its address) are checked as links inside the site."""
     pages: dict[str, LexborHTMLParser] = {}
     for html in sorted(site.rglob("*.html")):
         pages[html.relative_to(site).as_posix()] = LexborHTMLParser(html.read_text(encoding="utf-8"))
@@ -49,6 +51,8 @@ def check_links(site: Path) -> list[BrokenLink]:
         for tag, attr in _ATTRS:
             for node in doc.css(f"{tag}[{attr}]"):
                 target = node.attributes.get(attr) or ""
+                if site_url and target.startswith(site_url):
+                    target = posixpath.relpath("/" + target[len(site_url) :], "/" + here)
                 broken.extend(_check(site, path, here, target, ids))
     return sorted(set(broken))
 

@@ -19,9 +19,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..app import build_site, load_kb
 from ..core.errors import KnowledgeBaseError
-from ..core.settings import DEFAULT_REVIEW_DAYS, Settings
+from ..core.settings import DEFAULT_REVIEW_DAYS, Settings, build_date
 from ..site import urls
 from ..site.render import TEMPLATES, Site
+from . import raw_links
+from .incremental import CompiledTemplates, GeneratedFolder, forget_built_pages, headings
 
 # Stale-fact warnings go to a logger outside the "mkdocs" tree on purpose: `strict` turns
 # mkdocs warnings into a failed build, and facts ageing must not break a deployment.
@@ -46,6 +48,17 @@ class AtlasConfig(Config):
 class AtlasPlugin(BasePlugin[AtlasConfig]):
     def __init__(self) -> None:
         self.site: Site | None = None
+        self.generated: GeneratedFolder | None = None
+        self.compiled = CompiledTemplates()
+        self._inputs: tuple = ()
+        self._warnings: list = []
+        self._titles: dict[str, str] = {}
+
+    # Why: defining on_startup makes MkDocs keep this instance across the rebuilds of `mkdocs
+    # serve`; with --dirty, generated pages become files that change only when their text does.
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        if command == "serve" and dirty:
+            self.generated = GeneratedFolder()
 
     @property
     def data_dir(self) -> Path:
@@ -58,18 +71,39 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
 
     # Why: everything that can fail runs here, before MkDocs empties site_dir.
     def on_pre_build(self, config: MkDocsConfig) -> None:
+        inputs = (
+            _snapshot(self.data_dir),
+            _snapshot(TEMPLATES),
+            build_date(),
+            config.site_url,
+            self.config.review_days,
+            self.config.stale_is_error,
+        )
+        if self.site is None or inputs != self._inputs:
+            # Unchanged inputs (an edit to a hand-written page or the CSS under `mkdocs serve`)
+            # keep the last site; anything else reads and renders everything again.
+            self.site, self._inputs = None, inputs
+            self.site, self._warnings = self._load(config)
+        for w in self._warnings:
+            (log.warning if self.config.stale_is_error else stale_log.warning)(str(w))
+        if not config.nav:
+            config.nav = self.site.nav
+
+    def _load(self, config: MkDocsConfig) -> tuple[Site, list]:
         try:
             kb, warnings = load_kb(self.data_dir, review_days=self.config.review_days)
             settings = Settings(today=kb.on, review_days=self.config.review_days, site_url=config.site_url or "")
-            self.site = build_site(kb, settings)
+            return build_site(kb, settings), warnings
         except KnowledgeBaseError as exc:
             raise PluginError(
                 f"the knowledge base has {len(exc.errors)} error(s):\n" + "\n".join(map(str, exc.errors))
             ) from None
-        for w in warnings:
-            (log.warning if self.config.stale_is_error else stale_log.warning)(str(w))
-        if not config.nav:
-            config.nav = self.site.nav
+
+    # Why: MkDocs compiles the theme's templates anew for every build; under `mkdocs serve` this
+    # instance lives on, so the compiled code is reused.
+    def on_env(self, env, config: MkDocsConfig, files: Files):
+        env.bytecode_cache = self.compiled
+        return env
 
     # Why: generated pages exist only in memory; their edit link opens the YAML behind them.
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -78,20 +112,25 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
             if f.src_uri.endswith(".md"):
                 f.edit_uri = f"{Path(config.docs_dir).name}/{f.src_uri}"
         in_nav = self.site.nav_sources() if config.nav == self.site.nav else None
-        for src, content in {**self.site.pages, **self.site.assets}.items():
+        texts = {**self.site.pages, **self.site.assets}
+        if self.generated:
+            self.generated.update(texts)
+        for src, content in texts.items():
             existing = files.get_file_from_path(src)
             if existing is not None:
                 raise PluginError(f"docs/{src} clashes with a generated page; remove it or rename it")
             # Pages reached from other pages (pairs, redirects) are deliberately not in the nav.
             hidden = in_nav is not None and src.endswith(".md") and src not in in_nav
-            generated = File.generated(
-                config,
-                src,
-                content=content,
-                inclusion=InclusionLevel.NOT_IN_NAV if hidden else InclusionLevel.UNDEFINED,
+            inclusion = InclusionLevel.NOT_IN_NAV if hidden else InclusionLevel.UNDEFINED
+            generated = (
+                self.generated.file(src, config, inclusion=inclusion)
+                if self.generated
+                else File.generated(config, src, content=content, inclusion=inclusion)
             )
             generated.edit_uri = self.site.edit_paths.get(src)
             files.append(generated)
+        if self.generated and self.generated.shared_changed(self.site.nav, self.site.abbreviations, headings(texts)):
+            forget_built_pages(files)
         return files
 
     # Why: glossary abbreviations become tooltips on every page, hand-written ones included.
@@ -100,8 +139,32 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
             return f"{markdown}\n\n{self.site.abbreviations}\n"
         return markdown
 
+    # Why: a dirty build reads only the pages it renders, so the others would be named "None" in
+    # the navigation and the footer of the pages it does render; they keep their last title.
+    def on_nav(self, nav, config: MkDocsConfig, files: Files):
+        if self.generated:
+            for page in nav.pages:
+                if not page.file.is_modified() and page.file.src_uri in self._titles:
+                    page.title = self._titles[page.file.src_uri]
+        return nav
+
+    def on_page_context(self, context, page, config: MkDocsConfig, nav):
+        self._titles[page.file.src_uri] = page.title
+        return context
+
+    # Why: links in raw HTML are written as source paths (site/urls.py); MkDocs does not resolve them.
+    def on_page_content(self, html: str, page, config: MkDocsConfig, files: Files) -> str:
+        return raw_links.on_page_content(html, page, config, files)
+
     # Why: editing a YAML file or a template must rebuild the page under `mkdocs serve`.
     def on_serve(self, server, config: MkDocsConfig, builder):
         server.watch(str(self.data_dir))
         server.watch(str(TEMPLATES))
         return server
+
+
+def _snapshot(folder: Path) -> tuple:
+    """Every file under ``folder`` with its size and modification time: equal means unedited."""
+    return tuple(
+        (str(p), st.st_size, st.st_mtime_ns) for p in sorted(folder.rglob("*")) if p.is_file() for st in [p.stat()]
+    )

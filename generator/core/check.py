@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from . import model as m
+from .diagram_checks import check_diagrams
 from .errors import DataError, did_you_mean
 from .lifecycle_checks import check_lifecycle
 from .prose import check_prose
@@ -31,6 +32,7 @@ def check(kb: KnowledgeBase, settings: Settings) -> list[DataError]:
         _check_changes,
         check_sources,
         check_prose,
+        check_diagrams,
     )
     for fn in checks:
         errors.extend(fn(kb, settings))

@@ -8,6 +8,7 @@ so later steps can report ``path:line:col`` for any field they reject.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -182,6 +183,14 @@ def load_file(file: Path, display: str) -> Loaded:
         return Loaded(display, errors=[DataError(Position(display, line, col), "file is not valid UTF-8")])
     if text.startswith("\ufeff"):
         text = text[1:]
+    return _parsed(text, display)
+
+
+# Why: the live-reload server re-reads the whole folder after each save; files whose text did not
+# change come back from here instead of being parsed again. Keyed by the text, not the file's
+# time, so a rewrite within the clock's resolution is never missed. Callers only read the result.
+@functools.lru_cache(maxsize=1024)
+def _parsed(text: str, display: str) -> Loaded:
     return load_text(text, display)
 
 

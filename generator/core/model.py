@@ -448,6 +448,80 @@ class ChangeFile(Strict):
     changes: list[Change] = Field(default_factory=list)
 
 
+# --- traffic diagrams ------------------------------------------------------------------------------
+
+
+class FlowKind(str, Enum):
+    """What a flow carries; each kind has its own line style (site/diagram/style.py)."""
+
+    control_plane = "control-plane"
+    egress = "egress"
+    ingress = "ingress"
+    pods = "pods"
+
+
+#: A label line: plain text, or exactly ``{slot}`` for an address from the IP plan.
+DiagramLine = Annotated[str, StringConstraints(min_length=1, max_length=80, pattern=r"^[^\n]*$")]
+
+
+class DiagramSlot(Strict):
+    """An address a diagram shows: the IP planner's id for it and the example used on option pages."""
+
+    id: Id = Field(description="The IP planner's subnet or range id (nodes, pod-cidr, ...), or vnet.")
+    name: Line
+    example: Line
+
+
+class DiagramZone(Strict):
+    """A box that groups components: a network, a subnet, the Microsoft-managed side."""
+
+    id: Id
+    name: DiagramLine
+    parent: Id | None = Field(None, description="The zone this one is drawn inside (a subnet in the VNet).")
+    lines: list[DiagramLine] = Field(default_factory=list, description="Lines under the name.")
+
+
+class DiagramComponent(Strict):
+    id: Id
+    name: DiagramLine
+    zone: Id
+    lines: list[DiagramLine] = Field(default_factory=list, description="Lines under the name.")
+
+
+class DiagramFlow(Strict):
+    """One arrow: traffic of one kind from one component to another, labelled with what matters."""
+
+    id: Id
+    kind: FlowKind
+    source: Id = Field(alias="from")
+    to: Id
+    tag: Annotated[str, StringConstraints(min_length=1, max_length=24, pattern=r"^[^\n]*$")] | None = Field(
+        None, description="A few words written on the arrow: ports, a range (the label is listed under the picture)."
+    )
+    label: DiagramLine
+    blocked: bool = Field(False, description="True: the path does not exist or is denied (drawn crossed out).")
+
+
+class OptionDiagram(Strict):
+    """What an option's diagram draws: its flows (their components and zones come with them)."""
+
+    flows: list[Id] = Field(min_length=1)
+    components: list[Id] = Field(default_factory=list, description="Components shown without a flow of their own.")
+    names: dict[Id, DiagramLine] = Field(
+        default_factory=dict, description="Zone or component id -> the name this option gives it."
+    )
+    sources: list[Id] = Field(min_length=1)
+    verified_on: dt.date
+
+
+class DiagramFile(Strict):
+    slots: list[DiagramSlot] = Field(min_length=1)
+    zones: list[DiagramZone] = Field(min_length=1)
+    components: list[DiagramComponent] = Field(min_length=1)
+    flows: list[DiagramFlow] = Field(min_length=1)
+    options: dict[Id, OptionDiagram] = Field(description="option id -> its diagram")
+
+
 #: Which model each kind of data file is validated against (also the JSON Schema names).
 FILE_MODELS: dict[str, type[BaseModel]] = {
     "categories": CategoryFile,
@@ -459,4 +533,5 @@ FILE_MODELS: dict[str, type[BaseModel]] = {
     "presets": PresetFile,
     "changes": ChangeFile,
     "egress": EgressFile,
+    "diagrams": DiagramFile,
 }

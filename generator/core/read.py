@@ -53,6 +53,8 @@ class KnowledgeBase:
     changes: list[m.Change] = field(default_factory=list)
     egress: list[m.EgressRule] = field(default_factory=list)
     egress_shown_on: list[str] = field(default_factory=list)
+    #: The traffic diagrams' vocabulary and each option's flows (``diagrams.yaml``, optional).
+    diagrams: m.DiagramFile | None = None
     #: Categories in the order a design's settings are written (``categories.yaml``).
     command_order: list[str] = field(default_factory=list)
     #: The day lifecycle states are computed for: the build date (``app.load_kb`` sets it).
@@ -63,6 +65,8 @@ class KnowledgeBase:
     shared_ok: bool = True
     #: (kind, id) -> Origin, for positions in cross-file checks and edit links.
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
+    #: Computed states by (item, day): pages ask for the same option's state hundreds of times.
+    _states: dict[tuple[int, dt.date], lifecycle.State] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def categories(self) -> dict[str, m.Category]:
@@ -77,7 +81,10 @@ class KnowledgeBase:
 
     def state(self, item: m.Option | m.Variant) -> lifecycle.State:
         """Where an option or variant stands on the build date, from its lifecycle events."""
-        return lifecycle.state(item.lifecycle, self.on)
+        key = (id(item), self.on)
+        if key not in self._states:
+            self._states[key] = lifecycle.state(item.lifecycle, self.on)
+        return self._states[key]
 
     def origin(self, kind: str, ident: str) -> Origin:
         return self.origins[(kind, ident)]
@@ -261,6 +268,13 @@ def _read_egress(r: _Reader, path: Path) -> None:
         ]
 
 
+def _read_diagrams(r: _Reader, path: Path) -> None:
+    """``diagrams.yaml`` (optional): the diagrams' vocabulary; its origin is ("diagrams", "file")."""
+    if path.is_file() and (result := r.parse(path, m.DiagramFile)):
+        r.kb.diagrams, loaded = result
+        r.kb.origins[("diagrams", "file")] = Origin(loaded.path, loaded.data)
+
+
 def _read_options(r: _Reader, root: Path) -> None:
     for opt, origin, path in r.per_file(sorted(root.glob(OPTION_GLOB)), m.Option, "option"):
         if opt.category != path.parent.name:
@@ -298,6 +312,7 @@ def read(root: Path, project_root: Path | None = None) -> tuple[KnowledgeBase, l
     kb.presets = list(r.entries(optional("presets.yaml"), m.PresetFile, "presets", "preset"))  # the designer's
     kb.changes = list(r.entries(optional("changes.yaml"), m.ChangeFile, "changes", "change"))  # content changes
     _read_egress(r, root / "egress.yaml")
+    _read_diagrams(r, root / "diagrams.yaml")
     kb.shared_ok = not r.errors  # categories, sources, rules, glossary, presets, changes, egress all read
     _read_options(r, root)
     kb.trees = {t.id: t for t, _, _ in r.per_file(sorted(root.glob("trees/*.yaml")), m.Tree, "tree")}

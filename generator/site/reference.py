@@ -10,17 +10,37 @@ from typing import Any
 from ..core import model as m
 from ..core.read import KnowledgeBase
 from ..core.settings import Settings
-from ..core.vocab import MIGRATION_HOW
+from ..core.vocab import MIGRATION_HOW, STATUSES
 from . import urls
+from .diagram.views import option_diagram_view
 from .page import Page
-from .search import search_meta
+from .search import option_search_meta, search_meta, search_vocabulary
 from .timeline import window
 from .views import Notes, cell_view, is_stale, lifecycle_box, lifecycle_events, option_sources, rules_for, status_badge
+
+#: The order of a category table's rows: recommended and generally available first, then by status
+#: (an option whose status changes later, such as a GA option with a retirement ahead, comes after
+#: the GA options that have none). Stated above each table.
+ROW_ORDER = ("ga", "preview", "legacy", "retiring", "retired")
+
+
+def row_rank(kb: KnowledgeBase, opt: m.Option) -> tuple[int, int, str]:
+    badge = status_badge(kb, opt)
+    level = ROW_ORDER.index(badge["level"]) if badge["level"] in ROW_ORDER else len(ROW_ORDER)
+    recommended = level == 0 and "recommended" in opt.tags and not badge["later"]
+    return (level, 0 if recommended else 1 + bool(badge["later"]), opt.name.lower())
+
+
+def row_order_text() -> str:
+    """The order above each table, in the status labels the badges use."""
+    labels = [STATUSES[m.Status(s)].label for s in ROW_ORDER if s != "retired"]
+    labels = [w if w.isupper() else w.lower() for w in labels]
+    return f"recommended {labels[0]} first, then {', '.join(labels)}"
 
 
 def _category_table(kb: KnowledgeBase, cat: m.Category, notes: Notes) -> dict[str, Any]:
     rows = []
-    for opt in kb.options_in(cat.id):
+    for opt in sorted(kb.options_in(cat.id), key=lambda o: row_rank(kb, o)):
         rows.append(
             {
                 "id": opt.id,
@@ -31,7 +51,7 @@ def _category_table(kb: KnowledgeBase, cat: m.Category, notes: Notes) -> dict[st
                 "cells": [cell_view(opt.cells[d.id], d, notes) for d in cat.dimensions],
             }
         )
-    return {"dimensions": cat.dimensions, "rows": rows}
+    return {"dimensions": cat.dimensions, "rows": rows, "order": row_order_text()}
 
 
 #: How far the home page looks back and ahead for lifecycle ends.
@@ -123,7 +143,7 @@ def category_page(kb: KnowledgeBase, layer: m.Layer, cat: m.Category) -> Page:
             "table": table,
             "notes": notes.items,
             "sources": kb.sources,
-            "meta": {"hide": ["navigation", "toc"], **search_meta("category", [cat.name])},
+            "meta": {"hide": ["navigation", "toc"], **search_meta("category", names=[cat.name])},
         },
         edit_path=kb.origin("category", cat.id).path,
     )
@@ -181,7 +201,8 @@ def option_page(kb: KnowledgeBase, opt: m.Option, settings: Settings) -> Page:
             "successor": {"opt": kb.options[successor], "src": urls.option(successor)} if successor else None,
             "egress": egress_rows(kb) if opt.id in kb.egress_shown_on else [],
             "design_src": urls.design(),
-            "meta": search_meta("option", opt.keywords),
+            "diagram": option_diagram_view(kb, opt.id, urls.option(opt.id)),
+            "meta": option_search_meta(opt, kb.terms, search_vocabulary(kb)),
         },
         edit_path=kb.origin("option", opt.id).path,
     )
@@ -221,27 +242,28 @@ def tags_page(kb: KnowledgeBase) -> Page:
     )
 
 
+def redirect_page(src: str, dest: str, opt: m.Option) -> Page:
+    """A page at the old address ``src`` that sends readers and crawlers on to ``dest``."""
+    return Page(
+        src,
+        "redirect.md.j2",
+        opt.name,
+        f"{opt.name} moved to a new address.",
+        {
+            "target_src": urls.md_link(src, dest),
+            "opt": opt,
+            "meta": {"template": "redirect.html", "redirect": urls.served_link(src, dest), **search_meta("redirect")},
+        },
+    )
+
+
 def alias_pages(kb: KnowledgeBase) -> list[Page]:
     """Old ids keep working: ``/options/<alias>/`` redirects to the option's current page."""
-    out = []
-    for opt in sorted(kb.options.values(), key=lambda o: o.id):
-        for alias in opt.aliases:
-            src = urls.option(alias)
-            target = urls.html_link(src, urls.option(opt.id))
-            out.append(
-                Page(
-                    src,
-                    "redirect.md.j2",
-                    opt.name,
-                    f"{opt.name} moved to a new address.",
-                    {
-                        "target_src": urls.md_link(src, urls.option(opt.id)),
-                        "opt": opt,
-                        "meta": {"template": "redirect.html", "redirect": target},
-                    },
-                )
-            )
-    return out
+    return [
+        redirect_page(urls.option(alias), urls.option(opt.id), opt)
+        for opt in sorted(kb.options.values(), key=lambda o: o.id)
+        for alias in opt.aliases
+    ]
 
 
 def abbreviations(kb: KnowledgeBase) -> str:

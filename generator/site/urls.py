@@ -9,6 +9,7 @@ through the ``urls`` global.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections.abc import Iterable
 
@@ -17,6 +18,8 @@ KB_JSON = "api/kb.json"
 COMPARE_JSON = "api/compare.json"
 DESIGN_JSON = "api/design.json"
 IPPLAN_JSON = "api/ipplan.json"
+DIAGRAMS_JSON = "api/diagrams.json"
+SEARCH_JSON = "api/search.json"  #: names and synonyms for "did you mean" when a search finds nothing
 
 
 def schema_json(name: str) -> str:
@@ -125,13 +128,22 @@ def served(src: str) -> str:
     return stem + "/"
 
 
+@functools.lru_cache(maxsize=65536)  # pure, and asked for thousands of times per build
 def md_link(from_src: str, to_src: str) -> str:
     """A relative link between two source files, for Markdown (validated by MkDocs)."""
     return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
 
 
 def html_link(from_src: str, to_src: str) -> str:
-    """A relative link between the served URLs of two pages, for raw HTML blocks."""
+    """A link in a raw HTML block, written like a Markdown link: the target's source path relative
+    to this page's source. Zensical resolves such links itself; MkDocs leaves raw HTML alone, so
+    its adapter (``adapters/raw_links.py``) turns them into served URLs and rejects dead ones."""
+    return md_link(from_src, to_src)
+
+
+def served_link(from_src: str, to_src: str) -> str:
+    """A relative link between the served URLs of two pages, for what no engine rewrites: a
+    script's data, a refresh target in a page's metadata."""
     here = served(from_src)
     depth = here.count("/")
     return "../" * depth + served(to_src) if (served(to_src) or depth) else "./"

@@ -55,6 +55,16 @@
   }
   new MutationObserver(nameCodeNavs).observe(document.documentElement, { childList: true, subtree: true });
 
+  // "Did you mean" for a search that finds nothing: loaded the first time a search box (any
+  // element with role=search, whichever theme drew it) gets focus.
+  document.addEventListener("focusin", function (event) {
+    var input = event.target;
+    if (!input.matches || !input.matches("[role=search] input") || input.hasAttribute("data-atlas-dym")) return;
+    import(new URL("search-suggest.js", base).href)
+      .then(function (mod) { return mod.watch(input); })
+      .catch(function (err) { console.error("atlas: search suggestions failed", err); });
+  });
+
   if (window.document$ && window.document$.subscribe) {
     window.document$.subscribe(mountAll);
   } else {

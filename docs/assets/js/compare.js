@@ -14,10 +14,13 @@ function cellNode(cell) {
   if (cell.value) span.append(cell.level ? " " : "", h("span", { class: "atlas-value" }, cell.value));
   if (cell.disputed) span.append(h("span", { class: "atlas-disputed", title: "Official pages disagree" }, "disputed"));
   // The note opens on a tap as well as on hover: touch screens have no hover.
+  // A disputed value also says what the other official pages say, and which pages those are.
   if (cell.note || cell.disputed) {
+    const disputes = (cell.disputes || []).map((d) =>
+      h("span", { class: "atlas-cell-dispute" }, "Another page says: ", codeSpans(d.says), d.sources.length ? " (" + d.sources.join("; ") + ")" : ""));
     span.append(h("details", { class: "atlas-cell-note" },
       h("summary", {}, cell.disputed ? "Note (disputed)" : "Note"),
-      h("span", {}, codeSpans(cell.note || "Official pages disagree on this value."))));
+      h("span", {}, codeSpans(cell.note || "Official pages disagree on this value.")), ...disputes));
   }
   return span;
 }
@@ -53,6 +56,29 @@ function ruleRow(data, r, opts) {
   return { label, values };
 }
 
+// An option alone among the chosen ones in its category has nothing to be compared with on its
+// category's questions: its answers are listed in its own cell instead of rows of empty cells.
+function glance(data, o) {
+  const cat = data.categories.find((c) => c.id === o.category);
+  return h("ul", { class: "atlas-glance" }, cat.dimensions.map((d) =>
+    h("li", {}, h("span", { class: "atlas-glance-dim" }, d.name + (d.unit ? " (" + d.unit + ")" : "") + ": "), cellNode(o.cells[d.id]))));
+}
+
+// Options of different categories are compared by what holds between them: each rule with its
+// verb and reason, and for each option the chosen ones it has no rule with.
+function betweenRows(data, ids, opts, addRow) {
+  const rules = data.rules.filter((x) => ids.includes(x.a) && ids.includes(x.b));
+  for (const r of rules) {
+    const row = ruleRow(data, r, opts);
+    addRow(row.label, row.values, ["rule", "x"]);
+  }
+  const linked = (a, b) => rules.some((r) => (r.a === a && r.b === b) || (r.a === b && r.b === a));
+  const loose = opts.map((o) => opts.filter((p) => p.category !== o.category && !linked(o.id, p.id)).map((p) => p.name));
+  if (loose.some((names) => names.length)) {
+    addRow("No rule in the atlas with", loose.map((names) => names.join("; ")), ["none", "x"]);
+  }
+}
+
 function compareTable(data, ids, onlyDiff, base) {
   const opts = ids.map((id) => ({ id, ...data.options[id] }));
   const body = h("tbody");
@@ -63,21 +89,23 @@ function compareTable(data, ids, onlyDiff, base) {
     if (differs) differing++;
     if (onlyDiff && !differs) return;
     shown++;
-    body.append(h("tr", differs ? { class: "atlas-diff" } : {}, h("th", { scope: "row" }, label), values.map((v) => h("td", {}, v))));
+    // Each cell names its option (data-label): on a phone a row is a card of labelled answers.
+    body.append(h("tr", differs ? { class: "atlas-diff" } : {}, h("th", { scope: "row" }, label),
+      values.map((v, i) => h("td", { "data-label": opts[i].name, class: v === "" ? "atlas-empty" : null }, v))));
   };
+  const together = data.categories.filter((c) => opts.filter((o) => o.category === c.id).length >= 2);
+  const alone = opts.filter((o) => !together.some((c) => c.id === o.category));
   addRow("Category", opts.map((o) => data.categories.find((c) => c.id === o.category).name), opts.map((o) => o.category));
   addRow("Status", opts.map((o) => h("span", { class: "atlas-status atlas-status--" + o.status.level }, o.status.label)), opts.map((o) => o.status.label));
-  for (const cat of data.categories.filter((c) => opts.some((o) => o.category === c.id))) {
+  if (alone.length) addRow("Its own category's questions", opts.map((o) => (alone.includes(o) ? glance(data, o) : "")), ["glance", "x"]);
+  for (const cat of together) {
     for (const dim of cat.dimensions) {
       const label = dim.name + (dim.unit ? " (" + dim.unit + ")" : "") + (opts.every((o) => o.category === cat.id) ? "" : " · " + cat.name);
-      const values = opts.map((o) => (o.category === cat.id ? cellNode(o.cells[dim.id]) : h("span", { class: "atlas-unit" }, "not this category")));
+      const values = opts.map((o) => (o.category === cat.id ? cellNode(o.cells[dim.id]) : ""));
       addRow(label, values, opts.filter((o) => o.category === cat.id).map((o) => cellKey(o.cells[dim.id])));
     }
   }
-  for (const r of data.rules.filter((x) => ids.includes(x.a) && ids.includes(x.b))) {
-    const row = ruleRow(data, r, opts);
-    addRow(row.label, row.values, ["rule", "x"]);
-  }
+  betweenRows(data, ids, opts, addRow);
   const head = h("tr", {}, h("th", { scope: "col" }, "Question"), opts.map((o) => h("th", { scope: "col" }, h("a", { href: new URL("../" + o.url, base).href }, o.name))));
   const table = h("table", { class: "atlas-pair atlas-compare-table" }, h("thead", {}, head), body);
   const status = opts.length + " options, " + differing + " rows differ" + (onlyDiff ? ", showing " + shown + "." : ".");

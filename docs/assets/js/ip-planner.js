@@ -1,6 +1,7 @@
 // /tools/ip-planner/: the IP planner on its own, with a pod networking picker and a checkbox
 // per extra subnet. The form is ui/planner.js (shared with the designer); the state lives in
 // the page address so a link reproduces the plan.
+import { copyButton } from "./lib/clipboard.js";
 import { h, nextId } from "./lib/dom.js";
 import { fetchJson } from "./lib/fetch.js";
 import { readQuery, replaceQuery, resolve } from "./lib/url.js";
@@ -15,7 +16,9 @@ export async function mount(el) {
   const select = h("select", { id }, params.model_order.map((mid) => h("option", { value: mid, selected: mid === model }, params.models[mid].name)));
   const host = h("div");
   const write = () => replaceQuery([["model", model], ...stateQuery(state, true)]);
-  el.replaceChildren(h("div", { class: "atlas-field" }, h("label", { for: id }, "Pod networking"), select), host);
+  // The plan lives in the address: the copied link reproduces it (feedback and fallback: lib/clipboard.js).
+  const share = h("p", { class: "atlas-plan-share" }, copyButton("Copy link to this plan", () => location.href, { what: "Link" }));
+  el.replaceChildren(h("div", { class: "atlas-field" }, h("label", { for: id }, "Pod networking"), select), share, host);
   const planner = createPlanner(host, { params, state, model, extras: null, onChange: write, headingLevel: 2 });
   select.addEventListener("change", () => {
     model = select.value;

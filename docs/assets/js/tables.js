@@ -18,6 +18,21 @@ function example(table) {
   return rows.length ? rows[0].querySelector("th").textContent.trim().split(/\s+/)[0].toLowerCase() : "";
 }
 
+// A query that names a column ("windows" for "Windows node pools") marks that column and keeps
+// every row, since each row has a cell there; any other query keeps the rows whose text has it.
+// Short queries ("ga", "no") are labels in cells, not column names: four letters at least.
+function matchingColumns(table, q) {
+  if (q.length < 4) return [];
+  const heads = [...table.tHead.rows[0].cells];
+  return heads.map((th, i) => (th.textContent.toLowerCase().includes(q) ? i : -1)).filter((i) => i > 0);
+}
+
+function markColumns(table, cols) {
+  for (const row of [table.tHead.rows[0], ...table.tBodies[0].rows]) {
+    [...row.cells].forEach((cell, i) => cell.classList.toggle("atlas-col-hit", cols.includes(i)));
+  }
+}
+
 function addFilter(slot, table) {
   const eg = example(table);
   const input = h("input", { type: "search", placeholder: "Type to filter" + (eg ? ", e.g. " + eg : ""), "aria-controls": table.id });
@@ -26,13 +41,17 @@ function addFilter(slot, table) {
   input.addEventListener("input", () => {
     const q = input.value.trim().toLowerCase();
     const rows = table.tBodies[0].rows;
+    const cols = q ? matchingColumns(table, q) : [];
+    markColumns(table, cols);
     let shown = 0;
     for (const row of rows) {
-      const match = !q || row.textContent.toLowerCase().includes(q);
+      const match = !q || cols.length > 0 || row.textContent.toLowerCase().includes(q);
       row.hidden = !match;
       if (match) shown++;
     }
-    status.textContent = q ? " " + shown + " of " + rows.length + " options" : "";
+    const names = cols.map((i) => table.tHead.rows[0].cells[i].textContent.trim());
+    const which = names.length ? " · column " + names.map((n) => "“" + n + "”").join(", ") + " marked" : "";
+    status.textContent = q ? " " + shown + " of " + rows.length + " options" + which : "";
   });
 }
 

@@ -157,10 +157,18 @@ export function mount(root) {
       w.copy.hidden = !isOutcome;
       resetCopyStatus(w.copyStatus);
       shown = location.search;
+      // The flowchart highlights the path (flowchart.js listens).
+      root.dispatchEvent(new CustomEvent("atlas:path", { detail: { steps: state.steps, node: state.node }, bubbles: true }));
       if (focus) heading.focus();
     }
 
-    w.back.addEventListener("click", () => w.go(ids.slice(0, -1), true));
+    // The in-page Back replaces the address instead of adding one: the browser's Back then leaves
+    // the steps already undone here instead of replaying them.
+    w.back.addEventListener("click", () => {
+      const prev = ids.slice(0, -1);
+      history.replaceState(null, "", urlFor(prev));
+      render(prev, true);
+    });
     w.restart.addEventListener("click", () => w.go([], true));
 
     watchHistory(root, () => shown, () => render(readPath(), true));

@@ -19,7 +19,7 @@ class Compare:
     def pages(self, kb: KnowledgeBase, settings: Settings):
         return [pages.compare_index(kb), pages.matrix_page(kb)] + [
             pages.pair_page(kb, a, b) for a, b in pages.pairs(kb)
-        ]
+        ] + pages.alias_pair_pages(kb)
 
     def nav(self, kb: KnowledgeBase) -> list[Any]:
         return [{"Compare": [urls.compare_index(), {"Compatibility matrix": urls.compatibility()}]}]

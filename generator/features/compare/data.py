@@ -37,6 +37,11 @@ def compare_data(kb: KnowledgeBase) -> dict[str, Any]:
                 "value": v["value"],
                 "note": opt.cells[d.id].note,
                 "disputed": v["disputed"],
+                # What the other official pages say: shown in the cell's note, tap to expand.
+                "disputes": [
+                    {"says": x.says, "sources": [kb.sources[s].title for s in x.sources if s in kb.sources]}
+                    for x in opt.cells[d.id].disputed
+                ],
             }
         options[opt.id] = {
             "name": opt.name,

@@ -13,8 +13,11 @@ from ...core.read import KnowledgeBase
 from ...core.vocab import RULE_KINDS, SUPPORT
 from ...site import urls
 from ...site.page import Page
+from ...site.reference import redirect_page
 from ...site.search import search_meta
 from ...site.views import Notes, cell_view, rules_for, status_badge
+
+TITLE_MATRIX = "Compatibility matrix"
 
 
 def matrix_kinds() -> dict[str, tuple[str, str]]:
@@ -34,6 +37,19 @@ def pairs(kb: KnowledgeBase) -> list[tuple[m.Option, m.Option]]:
     for cat in kb.categories.values():
         opts = sorted(kb.options_in(cat.id), key=lambda o: o.id)
         out.extend(itertools.combinations(opts, 2))
+    return out
+
+
+def alias_pair_pages(kb: KnowledgeBase) -> list[Page]:
+    """Comparisons that named an old option id keep working: ``/compare/<alias>-vs-<other>/`` leads
+    to the pair of the option that took the alias in (or to that option, when compared with itself)."""
+    out = []
+    for opt in sorted(kb.options.values(), key=lambda o: o.id):
+        others = sorted(kb.options_in(opt.category), key=lambda o: o.id)
+        for alias in opt.aliases:
+            for other in others:
+                dest = urls.option(opt.id) if other.id == opt.id else urls.pair(opt.id, other.id)
+                out.append(redirect_page(urls.pair(alias, other.id), dest, opt))
     return out
 
 
@@ -180,7 +196,7 @@ def matrix_page(kb: KnowledgeBase) -> Page:
     return Page(
         urls.compatibility(),
         "compatibility.md.j2",
-        "Compatibility matrix",
+        TITLE_MATRIX,
         "Which AKS networking options work together, require each other, or conflict, across every layer, with the "
         "reason and source for each rule.",
         {
@@ -192,7 +208,7 @@ def matrix_page(kb: KnowledgeBase) -> Page:
             "categories": list(kb.categories.values()),
             "by_option": by_option,
             "cat_of": {o.id: o.category for o in order},
-            "meta": {"hide": ["navigation", "toc"]},
+            "meta": {"hide": ["navigation", "toc"], **search_meta("tool", ["works with", "conflicts"], [TITLE_MATRIX])},
         },
         edit_path=None,
     )
@@ -209,5 +225,5 @@ def compare_index(kb: KnowledgeBase) -> Page:
         "compare-index.md.j2",
         "Compare options",
         "Compare any two to four AKS networking options side by side, or open a ready-made comparison of two options.",
-        {"groups": groups},
+        {"groups": groups, "meta": search_meta("tool", ["side by side", "versus"], ["Compare options"])},
     )

@@ -10,16 +10,14 @@ from ...core import model as m
 from ...core.read import KnowledgeBase
 from ...site import urls
 from ...site.views import status_badge
-from .flowchart import mermaid
 from .pages import design_query
 
 
 def tree_data(kb: KnowledgeBase, tree: m.Tree) -> dict[str, Any]:
     """What the wizard and the flowchart need. Prose (why, reasons) stays in the page."""
     src = urls.tree(tree.id)
-    chart, names = mermaid(kb, tree)
     return {
-        "format": 1,
+        "format": 2,
         "id": tree.id,
         "name": tree.name,
         "start": tree.start,
@@ -51,8 +49,6 @@ def tree_data(kb: KnowledgeBase, tree: m.Tree) -> dict[str, Any]:
             for oc in tree.outcomes
         },
         "page": urls.served(src),
-        "mermaid": chart,
-        "mermaid_nodes": names,
     }
 
 

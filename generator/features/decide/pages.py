@@ -1,8 +1,9 @@
 """The decision-tree pages: ``/decide/`` lists the trees; ``/decide/<id>/`` shows one tree three
-ways from the same data: an outline (plain HTML, every node an anchor), a flowchart (Mermaid text
-from ``flowchart``, drawn in the browser by ``flowchart.js``) and a wizard (``wizard.js``), which
-reads the tree's structure from its JSON (``data``) and borrows the prose it shows from the
-outline, so Markdown is rendered once, by MkDocs, and never assembled as HTML in JavaScript.
+ways from the same data: an outline (plain HTML, every node an anchor), a flowchart (SVG laid
+out by Graphviz at build time in ``flowchart``; ``flowchart.js`` highlights the answered path)
+and a wizard (``wizard.js``), which reads the tree's structure from its JSON (``data``) and
+borrows the prose it shows from the outline, so Markdown is rendered once, by MkDocs, and never
+assembled as HTML in JavaScript.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from ...core.read import KnowledgeBase
 from ...site import urls
 from ...site.page import Page
 from ...site.views import lifecycle_box, status_badge
+from .flowchart import flowcharts
 from .graph import display_order
 
 
@@ -123,6 +125,7 @@ def tree_page(kb: KnowledgeBase, tree: m.Tree) -> Page:
         tree.summary,
         {
             "tree": tree,
+            "charts": flowcharts(kb, tree),
             "questions": questions,
             "outcomes": outcomes,
             "into": into,

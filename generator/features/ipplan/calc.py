@@ -136,14 +136,12 @@ def check_node_limit(model: dict[str, Any], given: dict[str, Any], errors: Messa
 
 
 def lay_out(params: dict[str, Any], given: dict[str, Any], subnets: list[dict[str, Any]], errors: Messages) -> None:
-    """Step 6: largest subnet first, each aligned on its size, avoiding every other range."""
-    pod = given["pod"]
-    blocked = (
-        [parse_cidr(t)[0] for t in params["reserved_ranges"]]
-        + [given["service"]]
-        + ([pod] if pod else [])
-        + given["in_use"]
-    )
+    """Step 6: largest subnet first, each aligned on its size, avoiding every other range. A service
+    or pod range that overlaps the VNet is already an error (step 2) and is no network in the VNet:
+    the subnets are laid out as if it were moved, so that it does not also fill the VNet and raise
+    a second, false error that no subnet fits."""
+    virtual = [r for r in (given["service"], given["pod"]) if r and not any(overlap(r, v) for v in given["vnet"])]
+    blocked = [parse_cidr(t)[0] for t in params["reserved_ranges"]] + virtual + given["in_use"]
     for s in sorted(subnets, key=lambda s: s["prefix"]):  # sorted() is stable: ties keep list order
         size = 2 ** (32 - s["prefix"])
         for space in given["vnet"]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from ...core.read import KnowledgeBase
 from ...site import urls
 from ...site.page import Page
+from ...site.search import search_meta
 from .addresses import fmt, nodes_in_prefix
 from .explain import WORKED_CAPACITY, WORKED_EXAMPLES, describe_example, describe_formulas
 from .params import planner_params
@@ -41,6 +42,7 @@ def planner_page(kb: KnowledgeBase) -> Page:
             "sources": kb.sources,
             "design_src": urls.design(),
             "fmt": fmt,
+            "meta": search_meta("tool", ["IP address planning", "subnet sizing", "CIDR calculator"], ["IP planner"]),
         },
     )
     return planner

@@ -256,7 +256,10 @@ function firstFree(space, prefix, blocked) {
 // 6. Layout: largest subnet first, each aligned on its size, avoiding every other range.
 export function layOut(ctx, subnets) {
   const { params, vnet, service, pod, inUse } = ctx;
-  const blocked = params.reserved_ranges.map((t) => parseCidr(t)[0]).concat([service], pod ? [pod] : [], inUse);
+  // A service or pod range overlapping the VNet is already an error (step 2), not a network in the
+  // VNet: lay the subnets out as if it were moved (calc.py:lay_out).
+  const virtual = [service, pod].filter((r) => r && !vnet.some((v) => overlap(r, v)));
+  const blocked = params.reserved_ranges.map((t) => parseCidr(t)[0]).concat(virtual, inUse);
   const order = subnets.slice().sort((a, b) => a.prefix - b.prefix); // stable, like Python's sorted()
   for (const s of order) {
     for (const space of vnet) {

@@ -1,4 +1,4 @@
-// Vendored classic scripts (tablesort, Mermaid), each loaded at most once, on demand.
+// Vendored classic scripts (tablesort), each loaded at most once, on demand.
 // `global` names the window property the script defines; a failed load may be retried.
 const loading = new Map();
 

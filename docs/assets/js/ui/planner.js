@@ -8,7 +8,11 @@ import { fmt } from "../cores/addresses.js";
 
 const KEYS = { vnet: "vnet-cidr", podCidr: "pod-cidr", serviceCidr: "service-cidr", dnsIp: "dns-ip", inUse: "in-use" };
 
+const defaultPods = (m) => String((m && (m.default_pods || m.max_pods)) || "");
+
 // Planner state from URL parameters, with the example inputs where a parameter is absent.
+// `podsSet`: the reader chose max pods (in the link or the form); until then max pods follows the
+// pod networking model's default, as a fresh page for that model would show.
 export function readState(search, params, model) {
   const q = new URLSearchParams(search);
   const ex = params.example;
@@ -16,7 +20,7 @@ export function readState(search, params, model) {
   const list = (key, fallback) => (q.has(key) ? q.get(key).split(",") : fallback);
   const nodes = list("nodes", ex.pools.map((p) => String(p.nodes)));
   const surge = list("surge", ex.pools.map((p) => String(p.surge)));
-  const pods = list("max-pods", [String(m.default_pods || m.max_pods || "")]);
+  const pods = list("max-pods", [defaultPods(m)]);
   const count = Math.max(nodes.length, 1);
   const pools = [];
   for (let i = 0; i < count; i++) pools.push({ nodes: nodes[i] || "", surge: surge[i] || "0", max_pods: pods[i] || pods[0] || "" });
@@ -29,6 +33,7 @@ export function readState(search, params, model) {
     dnsIp: get(KEYS.dnsIp, ex.dns_ip),
     inUse: get(KEYS.inUse, ex.in_use.join(", ")),
     extras: Object.fromEntries(params.extras.map((e) => [e.id, q.get(e.id + "-subnet") === "1"])),
+    podsSet: q.has("max-pods"),
   };
 }
 
@@ -38,12 +43,12 @@ export function stateQuery(state, withExtras) {
   const pairs = [
     ["nodes", state.pools.map((p) => p.nodes.trim()).join(",")],
     ["surge", state.pools.map((p) => p.surge.trim()).join(",")],
-    ["max-pods", state.pools.map((p) => p.max_pods.trim()).join(",")],
     [KEYS.vnet, tidy(state.vnet)],
     [KEYS.podCidr, state.podCidr.trim()],
     [KEYS.serviceCidr, state.serviceCidr.trim()],
     [KEYS.dnsIp, state.dnsIp.trim()],
   ];
+  if (state.podsSet) pairs.splice(2, 0, ["max-pods", state.pools.map((p) => p.max_pods.trim()).join(",")]);
   if (tidy(state.inUse)) pairs.push([KEYS.inUse, tidy(state.inUse)]);
   if (withExtras) for (const [id, on] of Object.entries(state.extras)) if (on) pairs.push([id + "-subnet", "1"]);
   return pairs;
@@ -88,7 +93,11 @@ function poolTable(state, changed) {
   const cell = (pool, i, key, label) => {
     const input = h("input", { type: "text", inputmode: "numeric", "aria-label": "Node pool " + (i + 1) + ": " + label, class: "atlas-num", autocomplete: "off" });
     input.value = pool[key];
-    input.addEventListener("input", () => { pool[key] = input.value; changed(); });
+    input.addEventListener("input", () => {
+      pool[key] = input.value;
+      if (key === "max_pods") state.podsSet = true;
+      changed();
+    });
     return h("td", {}, input);
   };
   function draw() {
@@ -112,7 +121,8 @@ function poolTable(state, changed) {
   } }, "Add a node pool");
   draw();
   const head = h("tr", {}, ["Pool", "Nodes", "Max surge", "Max pods"].map((t) => h("th", { scope: "col" }, t)), h("td", {}));
-  return h("fieldset", { class: "atlas-pools" }, h("legend", {}, "Node pools"), h("table", { class: "atlas-pool-table" }, h("thead", {}, head), body), add);
+  const el = h("fieldset", { class: "atlas-pools" }, h("legend", {}, "Node pools"), h("table", { class: "atlas-pool-table" }, h("thead", {}, head), body), add);
+  return { el, draw };
 }
 
 // Extra subnets: a checkbox each (the planner page), or a note on what the design adds.
@@ -146,7 +156,10 @@ function statusText(res, m) {
   return "The IP plan for " + m.name + " fits" + (w ? ", with " + w + (w === 1 ? " warning." : " warnings.") : ".");
 }
 
+// A results table. Each cell carries its column's name (data-label), so that on a phone the
+// table turns into one card per row (atlas.css) and the proposed range is never cut off.
 function table(heads, rows) {
+  for (const row of rows) [...row.cells].forEach((cell, i) => cell.tagName === "TD" && cell.setAttribute("data-label", heads[i]));
   return h("div", { class: "atlas-table-wrap" }, h("table", { class: "atlas-plan-table" },
     h("thead", {}, h("tr", {}, heads.map((t) => h("th", { scope: "col" }, t)))), h("tbody", {}, rows)));
 }
@@ -164,12 +177,12 @@ function resultParts(params, model, res, hn) {
       h("td", {}, fmt(s.usable)),
       h("td", {}, s.fits_nodes === null ? "" : fmt(s.fits_nodes) + " nodes"),
       h("td", {}, s.cidr ? h("code", {}, s.cidr) : "no room"),
-      h("td", {}, s.work, " ", link(s.formula))))));
+      h("td", {}, h("span", {}, s.work, " ", link(s.formula)))))));
   parts.push(h(hn, {}, "Ranges outside the VNet"), table(["Range", "Value", "How"],
     res.ranges.map((r) => h("tr", { "data-range": r.id },
       h("th", { scope: "row" }, r.name),
       h("td", {}, h("code", {}, r.cidr)),
-      h("td", {}, r.work, " ", r.formula ? link(r.formula) : null)))));
+      h("td", {}, h("span", {}, r.work, " ", r.formula ? link(r.formula) : null))))));
   return parts;
 }
 
@@ -189,8 +202,9 @@ export function createPlanner(root, options) {
     if (onChange) onChange(state, last);
   };
   const podField = textField(state, "podCidr", "Pod CIDR", "Overlay, kubenet and BYO CNI number pods from this private range.", changed);
+  const pools = poolTable(state, changed);
   root.replaceChildren(
-    poolTable(state, changed),
+    pools.el,
     h("div", { class: "atlas-plan-ranges" },
       textField(state, "vnet", "VNet address space", "One or more CIDR ranges, separated by commas.", changed),
       podField,
@@ -220,6 +234,11 @@ export function createPlanner(root, options) {
     get result() { return last; },
     // The designer calls this when the pod networking choice or the extra subnets change.
     update(newModel, newExtras) {
+      if (newModel !== model && !state.podsSet) {
+        const pods = defaultPods(params.models[newModel]);
+        for (const p of state.pools) p.max_pods = pods;
+        pools.draw();
+      }
       model = newModel;
       if (newExtras) extras = newExtras;
       drawExtras(extrasBox, params, state, fixedExtras ? extras : null, changed);
