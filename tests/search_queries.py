@@ -51,7 +51,7 @@ QUERIES: list[tuple[str, set[str]]] = [
     ("bring your own CNI", {"options/byo-cni/"}),
     ("flannel", {"options/byo-cni/"}),
     ("legacy azure cni", {"options/azure-cni-node-subnet/"}),
-    ("ipv6", {"options/azure-cni-overlay/"}),
+    ("ipv6", {"options/azure-cni-overlay/", "options/dual-stack/"}),
     ("dual-stack", {"options/azure-cni-overlay/"}),
     ("pod networking", {"pod/pod-networking/"}),
     # dataplane
@@ -87,7 +87,7 @@ QUERIES: list[tuple[str, set[str]]] = [
     ("conditional forwarder", {"options/custom-dns-servers/"}),
     ("HTTP proxy", {"options/node-http-proxy/", "node/http-proxy/"}),
     ("FQDN filtering", {"options/acns-security/"}),
-    ("instance-level public IP", {"options/node-public-ip-per-node/", "node/node-public-ip/"}),
+    ("instance-level public IP", {"options/node-public-ip-per-node/", "options/node-public-ip-prefix/", "node/node-public-ip/"}),
     # tools and site pages
     ("compatibility matrix", {"compatibility/"}),
     ("ip planner", {"tools/ip-planner/"}),
