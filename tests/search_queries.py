@@ -87,7 +87,10 @@ QUERIES: list[tuple[str, set[str]]] = [
     ("conditional forwarder", {"options/custom-dns-servers/"}),
     ("HTTP proxy", {"options/node-http-proxy/", "node/http-proxy/"}),
     ("FQDN filtering", {"options/acns-security/"}),
-    ("instance-level public IP", {"options/node-public-ip-per-node/", "options/node-public-ip-prefix/", "node/node-public-ip/"}),
+    (
+        "instance-level public IP",
+        {"options/node-public-ip-per-node/", "options/node-public-ip-prefix/", "node/node-public-ip/"},
+    ),
     # tools and site pages
     ("compatibility matrix", {"compatibility/"}),
     ("ip planner", {"tools/ip-planner/"}),
