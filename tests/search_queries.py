@@ -51,7 +51,7 @@ QUERIES: list[tuple[str, set[str]]] = [
     ("bring your own CNI", {"options/byo-cni/"}),
     ("flannel", {"options/byo-cni/"}),
     ("legacy azure cni", {"options/azure-cni-node-subnet/"}),
-    ("ipv6", {"options/azure-cni-overlay/"}),
+    ("ipv6", {"options/azure-cni-overlay/", "options/dual-stack/"}),
     ("dual-stack", {"options/azure-cni-overlay/"}),
     ("pod networking", {"pod/pod-networking/"}),
     # dataplane
@@ -59,8 +59,8 @@ QUERIES: list[tuple[str, set[str]]] = [
     ("ebpf", {"options/cilium-dataplane/"}),
     ("kube-proxy", {"options/azure-iptables-dataplane/"}),
     ("iptables", {"options/azure-iptables-dataplane/"}),
-    ("hubble", {"options/cilium-dataplane/"}),
-    ("wireguard", {"options/cilium-dataplane/"}),
+    ("hubble", {"options/cilium-dataplane/", "options/acns-observability/"}),
+    ("wireguard", {"options/cilium-dataplane/", "options/acns-security/"}),
     ("dataplane", {"pod/dataplane/"}),
     # network policy
     ("network policy", {"pod/network-policy/"}),
@@ -80,6 +80,17 @@ QUERIES: list[tuple[str, set[str]]] = [
     ("istio", {"options/istio-ingress-gateway/"}),
     ("service mesh", {"options/istio-ingress-gateway/"}),
     ("internal load balancer", {"options/service-load-balancer/"}),
+    # the categories of issue 14: IP family, ACNS, egress IP per workload, node public IPs, proxy, DNS
+    ("egress IP per namespace", {"options/static-egress-gateway/"}),
+    ("dual-stack", {"options/dual-stack/", "pod/ip-family/"}),
+    ("LocalDNS", {"options/localdns/"}),
+    ("conditional forwarder", {"options/custom-dns-servers/"}),
+    ("HTTP proxy", {"options/node-http-proxy/", "node/http-proxy/"}),
+    ("FQDN filtering", {"options/acns-security/"}),
+    (
+        "instance-level public IP",
+        {"options/node-public-ip-per-node/", "options/node-public-ip-prefix/", "node/node-public-ip/"},
+    ),
     # tools and site pages
     ("compatibility matrix", {"compatibility/"}),
     ("ip planner", {"tools/ip-planner/"}),

@@ -274,7 +274,9 @@ def select_values(tab) -> dict[str, str]:
 
 
 def command_texts(tab) -> dict[str, str]:
-    tab.page.wait_for_selector("[data-command], [data-blocked]")  # the designer has drawn its files
+    # The designer renders after it has read its JSON and run the IP plan; on a busy machine that
+    # can end after the network is idle, so wait for the commands (or the reason there are none).
+    tab.page.wait_for_selector("[data-command], [data-blocked]")
     return tab.page.evaluate(
         """() => Object.fromEntries([...document.querySelectorAll('[data-command]')]
                 .map((d) => [d.dataset.command, d.querySelector('pre code').textContent]))"""

@@ -105,6 +105,14 @@ PARAMETERS: list[dict[str, Any]] = [
         "only_with": "byo-vnet",
     },
     {
+        "id": "node_public_ip_prefix_id",
+        "az": "--node-public-ip-prefix-id",
+        "bicep": "properties.agentPoolProfiles[0].nodePublicIPPrefixID",
+        "terraform": "default_node_pool.node_public_ip_prefix_id",
+        "what": "Resource ID of the public IP prefix the node public IPs come from",
+        "only_with": None,
+    },
+    {
         "id": "identity_id",
         "az": "--assign-identity",
         "bicep": None,
@@ -150,6 +158,32 @@ CHECKLIST: list[dict[str, Any]] = [
         "if": "outbound-none",
         "text": "Make sure everything the cluster pulls comes from the artifact cache or private endpoints: "
         "there is no outbound internet path.",
+    },
+    {
+        "if": "node-public-ip-prefix",
+        "text": "Create the Standard public IP prefix for the node public IPs in the cluster's region, large enough "
+        "for the most nodes the pool may reach; add it to the API server's authorized IP ranges if you use them.",
+    },
+    {
+        "if": "node-http-proxy",
+        "text": "Write aks-proxy-config.json (httpProxy, httpsProxy, noProxy, and trustedCa if your proxy "
+        "inspects TLS) and make sure the proxy itself has a way out.",
+    },
+    {
+        "if": "custom-dns-servers",
+        "text": "Set the VNet's DNS servers to your forwarders, and have them forward Azure private DNS zones "
+        "(privatelink.*) to 168.63.129.16 from a VNet linked to those zones.",
+    },
+    {
+        "if": "static-egress-gateway",
+        "text": "After the cluster exists, add a node pool in gateway mode (--mode gateway --gateway-prefix-size "
+        "28 to 31) and a StaticGatewayConfiguration per namespace before annotating pods.",
+    },
+    {
+        "if": "localdns",
+        "text": "The az command cannot set LocalDNS: after creation, run az aks nodepool update --localdns-config "
+        "with mode Required on each pool below Kubernetes 1.36 (from 1.36 AKS turns it on for most pools), which "
+        "reimages the pool; the Bicep file sets it on the first pool.",
     },
     {
         "if": None,
@@ -322,9 +356,12 @@ def unexpressed(kb: KnowledgeBase, choices: dict[str, str]) -> dict[str, list[st
         if opt is None:
             continue
         flags = " ".join(f.flag for f in opt.select.az_aks_create if f.flag not in _PARAM_FLAGS)
+        paths = ", ".join(".".join(p.property.split(".")[-2:]) for p in opt.select.bicep)
         for kind in ("bicep", "terraform"):
-            if flags and not getattr(opt.select, kind):
-                out[kind].append(f"{opt.name}: no property here for {flags}; see the option's page.")
+            # With no az flag (set on node pools after creation), name the Bicep properties Terraform lacks.
+            what = flags or (paths if kind == "terraform" else "")
+            if what and not getattr(opt.select, kind):
+                out[kind].append(f"{opt.name}: no property here for {what}; see the option's page.")
         if opt.select.requires and opt.select.bicep:
             props = ", ".join(p.property.rsplit(".", 1)[-1] for p in opt.select.bicep)
             out["bicep"].append(

@@ -267,8 +267,11 @@ export function unexpressed(data, choices) {
     const opt = data.options[choices[c.id]];
     if (!opt) continue;
     const flags = opt.select.az.map((f) => f.key).filter((f) => !paramFlags.has(f)).join(" ");
+    // With no az flag (set on node pools after creation), name the Bicep properties Terraform lacks.
+    const props = opt.select.bicep.map((p) => p.key.split(".").slice(-2).join(".")).join(", ");
     for (const kind of ["bicep", "terraform"]) {
-      if (flags && !opt.select[kind].length) out[kind].push(opt.name + ": no property here for " + flags + "; see the option's page.");
+      const what = flags || (kind === "terraform" ? props : "");
+      if (what && !opt.select[kind].length) out[kind].push(opt.name + ": no property here for " + what + "; see the option's page.");
     }
     if (opt.select.requires && opt.select.bicep.length) {
       const props = opt.select.bicep.map((p) => p.key.split(".").pop()).join(", ");
