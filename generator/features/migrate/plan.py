@@ -116,7 +116,8 @@ def plan(
     new cluster goes first, and every other change becomes a setting of that new cluster
     (``at_creation``, with the designer's query for the whole target design)."""
     state = dict(current)
-    order = [c for c in (kb.command_order or list(target)) if c in target]
+    # Only categories the cluster's JSON told us about: nothing is planned from a guess.
+    order = [c for c in (kb.command_order or list(target)) if c in target and c in state]
     moves: list[dict[str, Any]] = []
     unreachable: list[dict[str, str]] = []
     at_creation: list[dict[str, str]] = []

@@ -269,7 +269,8 @@ function move(data, state, fs, a, b, given) {
 
 export function plan(data, current, target, fs, given) {
   const state = { ...current };
-  const order = data.order.filter((c) => c in target);
+  // Only categories the cluster's JSON told us about: nothing is planned from a guess.
+  const order = data.order.filter((c) => c in target && c in state);
   const moves = [];
   const unreachable = [];
   const atCreation = [];
