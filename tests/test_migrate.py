@@ -25,6 +25,11 @@ BASE = {
     "egress": "outbound-load-balancer",
     "api-server-access": "public-api-server",
     "app-exposure": "service-load-balancer",
+    "egress-gateway": "cluster-egress-ip",
+    "node-public-ip": "no-node-public-ip",
+    "http-proxy": "no-http-proxy",
+    "ip-family": "ipv4-only",
+    "acns": "no-acns",
 }
 EXPECTED = {
     "kubenet-calico-agic-nginx.json": {
@@ -49,6 +54,13 @@ EXPECTED = {
     },
     "byo-cni.json": {"pod-networking": "byo-cni"},
     "outbound-none.json": {"vnet": "byo-vnet", "egress": "outbound-none", "api-server-access": "private-cluster"},
+    "dualstack-egressgw-acns-prefix.json": {
+        "network-policy": "cilium-network-policy", "dataplane": "cilium-dataplane", "ip-family": "dual-stack",
+        "egress-gateway": "static-egress-gateway", "acns": "acns-security", "node-public-ip": "node-public-ip-prefix",
+    },
+    "proxy-acns-observability-node-ips.json": {
+        "acns": "acns-observability", "node-public-ip": "node-public-ip-per-node", "http-proxy": "node-http-proxy",
+    },
 }
 
 
