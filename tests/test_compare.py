@@ -68,6 +68,21 @@ def test_option_pages_link_to_their_pairs(kb, real_site):
     assert len(hrefs) == len(kb.options_in("pod-networking")) - 1
 
 
+def test_a_category_too_large_for_pair_pages_is_compared_in_compare_any(tmp_path, monkeypatch):
+    """Pair pages grow with the square of a category's options: above ``PAIR_PAGES_UP_TO`` there
+    are none, and option pages link to compare-any with both options instead."""
+    from generator.site import urls
+
+    from .conftest import build_site, copy_fixture, write_config
+
+    monkeypatch.setattr(urls, "PAIR_PAGES_UP_TO", 1)
+    kb = copy_fixture("kb-mini", tmp_path)
+    site = build_site(write_config(tmp_path, kb), tmp_path / "site")
+    assert not (site / "compare" / "fast-one-vs-slow-one").exists()
+    hrefs = {a.attributes["href"] for a in page(site, "options/fast-one").css("a.atlas-compare-link")}
+    assert hrefs == {"../../compare/?ids=fast-one,slow-one"}
+
+
 def test_pair_page_shows_verdict_differences_and_rules(kb, real_site):
     doc = page(real_site, "compare/azure-cni-overlay-vs-kubenet")
     desc = doc.css_first('meta[property="og:description"]').attributes["content"]

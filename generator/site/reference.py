@@ -163,9 +163,15 @@ def option_page(kb: KnowledgeBase, opt: m.Option, settings: Settings) -> Page:
     layer = kb.layer_of(cat.id)
     notes = Notes()
     facts = [{"dim": d, "cell": cell_view(opt.cells[d.id], d, notes)} for d in cat.dimensions]
+    in_category = kb.options_in(cat.id)
     siblings = [
-        {"opt": o, "src": urls.option(o.id), "status": status_badge(kb, o), "pair_src": urls.pair(opt.id, o.id)}
-        for o in kb.options_in(cat.id)
+        {
+            "opt": o,
+            "src": urls.option(o.id),
+            "status": status_badge(kb, o),
+            "pair_src": urls.side_by_side(opt.id, o.id, len(in_category)),
+        }
+        for o in in_category
         if o.id != opt.id
     ]
     # a structured step's `when` names options or detect.yaml facts; the page shows their names

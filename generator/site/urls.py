@@ -60,9 +60,26 @@ def option(option_id: str) -> str:
     return f"options/{option_id}.md"
 
 
+#: A category with more options than this has no page per pair (their number grows with the square
+#: of the options): its options are compared in compare-any instead (``side_by_side``).
+PAIR_PAGES_UP_TO = 12
+
+
 def pair(a: str, b: str) -> str:
     first, second = sorted((a, b))
     return f"compare/{first}-vs-{second}.md"
+
+
+def has_pair_pages(options_in_category: int) -> bool:
+    return options_in_category <= PAIR_PAGES_UP_TO
+
+
+def side_by_side(a: str, b: str, options_in_category: int) -> str:
+    """Where two options of one category are compared: their pair page, or compare-any with both
+    (a source path with a query, for Markdown links) in a category too large for pair pages."""
+    if has_pair_pages(options_in_category):
+        return pair(a, b)
+    return f"{compare_index()}?ids={','.join(sorted((a, b)))}"
 
 
 def compare_index() -> str:

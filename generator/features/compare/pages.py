@@ -37,7 +37,8 @@ def pairs(kb: KnowledgeBase) -> list[tuple[m.Option, m.Option]]:
     out = []
     for cat in kb.categories.values():
         opts = sorted(kb.options_in(cat.id), key=lambda o: o.id)
-        out.extend(itertools.combinations(opts, 2))
+        if urls.has_pair_pages(len(opts)):  # larger categories are compared in compare-any
+            out.extend(itertools.combinations(opts, 2))
     return out
 
 
@@ -47,6 +48,8 @@ def alias_pair_pages(kb: KnowledgeBase) -> list[Page]:
     out = []
     for opt in sorted(kb.options.values(), key=lambda o: o.id):
         others = sorted(kb.options_in(opt.category), key=lambda o: o.id)
+        if not urls.has_pair_pages(len(others)):
+            others = [opt]  # no pair pages to send old pair addresses to
         for alias in opt.aliases:
             for other in others:
                 dest = urls.option(opt.id) if other.id == opt.id else urls.pair(opt.id, other.id)
