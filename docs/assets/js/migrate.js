@@ -38,6 +38,9 @@ function optionsTable(data, r, base) {
         h("td", {}, fields.flatMap((f, i) => (i ? [", ", f] : [f])), hit.note ? h("br") : null, hit.note ? codeSpans(hit.note) : null)));
     }
   }
+  for (const [cat, name] of Object.entries(data.categories)) {
+    if (!(cat in r.detected)) rows.push(h("tr", {}, h("th", { scope: "row" }, name), h("td", { colspan: "2" }, data.unread)));
+  }
   return h("div", { class: "atlas-table-wrap" }, h("table", { class: "atlas-table atlas-migrate__options" },
     h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Category"), h("th", { scope: "col" }, "Option found"), h("th", { scope: "col" }, "Read from"))),
     h("tbody", {}, rows)));

@@ -13,6 +13,7 @@ from ...site import urls
 from ...site.assets import compact_json
 from ...site.views import state_label
 from .detect import entry_tests
+from .report import UNREAD
 
 
 def _test(t) -> dict[str, Any]:
@@ -51,6 +52,7 @@ def migrate_data(kb: KnowledgeBase) -> dict[str, Any]:
         "on": kb.on.isoformat(),
         "order": kb.command_order or [c for c in kb.categories],
         "categories": {c.id: c.name for c in kb.categories.values()},
+        "unread": UNREAD,  # what a category without detection data says
         "detect": [
             {
                 "category": c.category,

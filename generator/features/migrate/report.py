@@ -47,6 +47,11 @@ def _move(kb: KnowledgeBase, i: int, mv: dict[str, Any]) -> list[str]:
     return out
 
 
+#: What a category without detection data says: its choice lives outside the managed cluster
+#: resource (the VNet's DNS servers) or depends on more than the resource shows (LocalDNS's default).
+UNREAD = "the cluster's JSON does not settle it (check it yourself)"
+
+
 def markdown(kb: KnowledgeBase, r: dict[str, Any]) -> str:
     c = r["cluster"]
     lines = [f"# Migration runbook: {c['name'] or 'cluster'} ({c['resource_group'] or 'resource group unknown'})", ""]
@@ -57,6 +62,7 @@ def markdown(kb: KnowledgeBase, r: dict[str, Any]) -> str:
             lines.append(f"- {kb.categories[cat].name}: {_name(kb, h['option'])} ({where})")
     if not any(r["detected"].values()):
         lines.append("- none")
+    lines += [f"- {c.name}: {UNREAD}" for c in kb.categories.values() if c.id not in r["detected"]]
     lines += ["", "## Findings", ""] + ([_finding(kb, f) for f in r["findings"]] or ["- nothing needs action"])
     lines += [f"- not understood: {u}" for u in r["unknown"]]
     lines += ["", "## Plan", ""]

@@ -412,6 +412,7 @@ export function runbook(data, r) {
     }
   }
   if (!Object.values(r.detected).some((hits) => hits.length)) lines.push("- none");
+  for (const [cat, name] of Object.entries(data.categories)) if (!(cat in r.detected)) lines.push("- " + name + ": " + data.unread);
   lines.push("", "## Findings", "");
   lines.push(...(r.findings.length ? r.findings.map(findingLine) : ["- nothing needs action"]));
   lines.push(...r.unknown.map((u) => "- not understood: " + u));
