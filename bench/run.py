@@ -34,7 +34,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795564800"}
+# Builds are dated the day the benchmark runs (facts checked today must not be "in the future").
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 RUNS = 3
 
 CHILD = r"""
@@ -106,24 +107,16 @@ def bench_real(tmp: Path) -> dict:
     config = project_copy(tmp / "real")
     plugin_runs, plain_runs = [], []
     rendered = tmp / "real-plain"
-    subprocess.run(
-        [
-            PY,
-            "-m",
-            "generator.adapters.cli",
-            "--data",
-            str(tmp / "real" / "data"),
-            "render",
-            "--out",
-            str(rendered),
-            "--config",
-            str(config),
-        ],
-        check=True,
+    cli = [PY, "-m", "generator.adapters.cli", "--data", str(tmp / "real" / "data")]
+    done = subprocess.run(
+        [*cli, "render", "--out", str(rendered), "--config", str(config)],
         env=ENV,
         capture_output=True,
+        text=True,
         cwd=tmp / "real",
     )
+    if done.returncode != 0:
+        raise SystemExit(f"render failed (exit {done.returncode}):\n{done.stdout[-2000:]}\n{done.stderr[-3000:]}")
     zensical_runs = []
     for i in range(RUNS):  # interleaved so that machine noise hits all alike
         plugin_runs.append(child("plugin", config, tmp / f"site-plugin-{i}", tmp / "real" / "data"))
@@ -206,6 +199,7 @@ def grow(src: Path, dest: Path, factor: int) -> None:
                     text = re.sub(r"^id: (.+)$", rf"id: \1-x{k}", text, count=1, flags=re.M)
                     text = re.sub(r"^category: (.+)$", rf"category: \1-x{k}", text, count=1, flags=re.M)
                     text = re.sub(r"^(  - to: )(.+)$", rf"\1\2-x{k}", text, flags=re.M)
+                    text = re.sub(r"^(  superseded_by: )(.+)$", rf"\1\2-x{k}", text, flags=re.M)
                     text = re.sub(r"^aliases: .*$", "aliases: []", text, flags=re.M)
                     out = dest / "options" / f"{cat['id']}-x{k}" / f"{opt_file.stem}-x{k}.yaml"
                     out.parent.mkdir(parents=True, exist_ok=True)
@@ -219,7 +213,11 @@ def grow(src: Path, dest: Path, factor: int) -> None:
             }
         )
     base["layers"].extend(extra)
+    order = list(base.get("command_order", []))
+    base["command_order"] = order + [f"{c}-x{k}" for k in range(1, factor) for c in order]
     (dest / "categories.yaml").write_text(yaml.dump(base, Dumper=NoAliasesDumper, sort_keys=False, allow_unicode=True))
+    originals = [p.stem for p in (src / "options").rglob("*.yaml")]
+    _copy_diagrams(dest, {o: [f"{o}-x{k}" for k in range(1, factor)] for o in originals})
     presets_file = dest / "presets.yaml"
     if presets_file.exists():  # presets choose one option per category: cover the copies too
         presets = yaml.safe_load(presets_file.read_text())
@@ -242,6 +240,20 @@ def widen(src: Path, dest: Path, category: str, total: int) -> None:
         text = re.sub(r"^migrations:\n(  .*\n|    .*\n)*", "migrations: []\n", text, flags=re.M)
         text = re.sub(r"^aliases: .*$", "aliases: []", text, flags=re.M)
         (folder / f"{files[0].stem}-w{i}.yaml").write_text(text)
+    _copy_diagrams(dest, {files[0].stem: [f"{files[0].stem}-w{i}" for i in range(total - len(files))]})
+
+
+def _copy_diagrams(dest: Path, copies: dict[str, list[str]]) -> None:
+    """Every option needs a diagram: each copy draws its original's."""
+    import yaml
+
+    path = dest / "diagrams.yaml"
+    if not path.exists():
+        return
+    diagrams = yaml.load(path.read_text(), Loader=_yaml11_words_as_text())
+    for original, names in copies.items():
+        diagrams["options"].update({name: diagrams["options"][original] for name in names})
+    path.write_text(yaml.dump(diagrams, Dumper=_no_alias_dumper(), sort_keys=False, allow_unicode=True))
 
 
 def bench_scale(tmp: Path) -> list[dict]:

@@ -101,3 +101,17 @@ def test_designer_diagram_follows_the_design_event(tab):
     results = Axe().run(tab.page)
     assert results.violations_count == 0, results.generate_report()
     assert tab.console_errors == [] and tab.outside == []
+
+
+def test_the_designer_draws_the_design_it_shows(tab):
+    """End to end: the designer's own atlas:design event, not a test's, draws the picture, and a
+    change of choice redraws it."""
+    tab.goto("/design/?vnet=byo-vnet&egress=user-defined-routing")
+    tab.page.wait_for_selector('.atlas-design-diagram figure[data-option="user-defined-routing"]')
+    shown = tab.page.eval_on_selector_all(".atlas-design-diagram figure", "els => els.map(e => e.dataset.option)")
+    assert "byo-vnet" in shown and "user-defined-routing" in shown
+    tab.page.locator("#design-egress").select_option("user-assigned-nat-gateway")
+    tab.page.wait_for_selector('.atlas-design-diagram figure[data-option="user-assigned-nat-gateway"]')
+    shown = tab.page.eval_on_selector_all(".atlas-design-diagram figure", "els => els.map(e => e.dataset.option)")
+    assert "user-defined-routing" not in shown
+    assert tab.console_errors == [] and tab.outside == []
