@@ -12,6 +12,7 @@ compared on one query set.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import os
@@ -54,34 +55,38 @@ def build(ref: str | None, tmp: Path) -> Path:
     return site
 
 
-def _browser(p):
-    return p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
-
-
-def lunr_run(site: Path) -> dict:
-    """Material's search: the query set in the header search, and what its index costs."""
+@contextlib.contextmanager
+def _visit(site: Path):
+    """A Chromium page on the home page of ``site`` served locally, its base URL, and the bytes of
+    every response since the last ``clear()`` of the dict it yields."""
     from playwright.sync_api import sync_playwright
 
     proc, base = serve_dir(site)
     fetched: dict[str, int] = {}
     try:
         with sync_playwright() as p:
-            browser = _browser(p)
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
             page = browser.new_page()
             page.on("response", lambda r: fetched.__setitem__(r.url, len(r.body() or b"")) if r.ok else None)
             page.goto(base + "/", wait_until="networkidle")
-            # Material fetches its worker and the whole index on every page view, not on the first search.
-            page.wait_for_function(
-                "() => performance.getEntriesByType('resource').some((e) => e.name.includes('search_index.json'))"
-            )
-            page.wait_for_timeout(500)
-            view = sum(n for u, n in fetched.items() if "search" in u)
-            fetched.clear()
-            results = {q: top_results(page, base + "/", q) for q, _ in QUERIES}
-            per_search = sum(fetched.values()) / len(QUERIES)
+            yield page, base, fetched
             browser.close()
     finally:
         proc.terminate()
+
+
+def lunr_run(site: Path) -> dict:
+    """Material's search: the query set in the header search, and what its index costs."""
+    with _visit(site) as (page, base, fetched):
+        # Material fetches its worker and the whole index on every page view, not on the first search.
+        page.wait_for_function(
+            "() => performance.getEntriesByType('resource').some((e) => e.name.includes('search_index.json'))"
+        )
+        page.wait_for_timeout(500)
+        view = sum(n for u, n in fetched.items() if "search" in u)
+        fetched.clear()
+        results = {q: top_results(page, base + "/", q) for q, _ in QUERIES}
+        per_search = sum(fetched.values()) / len(QUERIES)
     index = (site / "search" / "search_index.json").read_bytes()
     return {
         "results": results,
@@ -132,26 +137,14 @@ PAGEFIND_QUERY = """async q => {
 
 
 def pagefind_run(site: Path) -> dict:
-    from playwright.sync_api import sync_playwright
-
-    proc, base = serve_dir(site)
-    fetched: dict[str, int] = {}
-    try:
-        with sync_playwright() as p:
-            browser = _browser(p)
-            page = browser.new_page()
-            page.on("response", lambda r: fetched.__setitem__(r.url, len(r.body() or b"")) if r.ok else None)
-            page.goto(base + "/", wait_until="networkidle")
-            view = sum(n for u, n in fetched.items() if "pagefind" in u)
-            fetched.clear()
-            page.evaluate(PAGEFIND_QUERY, "overlay")
-            first = sum(fetched.values())  # the engine, its wasm and the index entry: once per visit
-            fetched.clear()
-            results = {q: [relative(u, base + "/") for u in page.evaluate(PAGEFIND_QUERY, q)] for q, _ in QUERIES}
-            per_search = sum(fetched.values()) / len(QUERIES)
-            browser.close()
-    finally:
-        proc.terminate()
+    with _visit(site) as (page, base, fetched):
+        view = sum(n for u, n in fetched.items() if "pagefind" in u)
+        fetched.clear()
+        page.evaluate(PAGEFIND_QUERY, "overlay")
+        first = sum(fetched.values())  # the engine, its wasm and the index entry: once per visit
+        fetched.clear()
+        results = {q: [relative(u, base + "/") for u in page.evaluate(PAGEFIND_QUERY, q)] for q, _ in QUERIES}
+        per_search = sum(fetched.values()) / len(QUERIES)
     files = [f for f in (site / "pagefind").rglob("*") if f.is_file()]
     return {
         "results": results,
