@@ -592,6 +592,98 @@ def test_the_files_create_the_identity_and_its_roles_on_the_subnets(kb):
     assert "SystemAssigned" in deploy.preset_texts(kb, simple)["bicep"]
 
 
+def agic_design(kb, vnet: str) -> dict[str, str]:
+    """The locked-down preset with AGIC, on your own VNet or an AKS-managed one (load balancer egress)."""
+    d = dict(next(p for p in kb.presets if p.id == "locked-down-enterprise").choices)
+    d.update({"app-exposure": "agic", "vnet": vnet})
+    if vnet != "byo-vnet":
+        d["egress"] = "outbound-load-balancer"
+    return d
+
+
+@pytest.mark.parametrize("vnet", ["byo-vnet", "managed-vnet"])
+def test_agic_gets_the_plans_subnet_and_never_the_options_examples(kb, vnet):
+    """The add-on's Application Gateway goes in the /24 the IP plan proposes (its ID with your own VNet,
+    its range without); the select data's example name and range reach no output."""
+    d = agic_design(kb, vnet)
+    inputs = deploy.default_inputs(kb, d)
+    result = deploy.design_plan(kb, d, inputs)
+    assert not deploy.blockers(kb, d, result)
+    appgw = next(s for s in result["subnets"] if s["id"] == "appgw")
+    assert appgw["prefix"] <= 24 and appgw["cidr"]
+    values = deploy.plan_values(inputs, result)
+    t = deploy.texts(kb, d, values)
+    examples = {str(e.value) for e in kb.options["agic"].select.az_aks_create} - {"ingress-appgw"}
+    assert examples == {"myApplicationGateway", "10.225.0.0/16"}
+    for kind in ("az", "bicep", "terraform"):
+        assert not any(x in t[kind] for x in examples), kind
+        assert "appgw-name" not in t[kind] and "applicationGatewayName" not in t[kind] and "gateway_name" not in t[kind]
+    if vnet == "byo-vnet":
+        assert '--appgw-subnet-id "$APPGW_SUBNET_ID"' in t["az"] and f"--address-prefixes {appgw['cidr']}" in t["az"]
+        assert "subnetId: appgwSubnet.id" in t["bicep"] and f"addressPrefix: '{appgw['cidr']}'" in t["bicep"]
+        assert "subnet_id = azurerm_subnet.appgw_subnet.id" in t["terraform"]
+        assert "subnetCIDR" not in t["bicep"]
+    else:
+        assert f"--appgw-subnet-cidr {appgw['cidr']}" in t["az"] and "--appgw-subnet-id" not in t["az"]
+        assert f"subnetCIDR: '{appgw['cidr']}'" in t["bicep"]
+        assert f'subnet_cidr = "{appgw["cidr"]}"' in t["terraform"]
+    named = deploy.texts(kb, d, values, {"appgw-name": "gw-prod_1"})
+    assert "--appgw-name gw-prod_1" in named["az"] and "applicationGatewayName: 'gw-prod_1'" in named["bicep"]
+    assert 'gateway_name = "gw-prod_1"' in named["terraform"]
+    assert any(appgw["cidr"] in i for i in deploy.checklist(kb, d, result, values))
+
+
+@pytest.mark.parametrize(
+    "given, expected",
+    [
+        ({"appgw-name": "-gw"}, "Application Gateway name: “-gw” is not a valid name"),
+        ({"appgw-name": "g" * 81}, "is not a valid name"),
+        ({"appgw-name": "gw one"}, "is not a valid name"),
+        ({"lb-ports": "12"}, "Outbound ports per node: “12” is not a whole number from 8 to 64000, a multiple of 8."),
+    ],
+)
+def test_an_input_that_does_not_fit_its_data_blocks_the_files(kb, given, expected):
+    d = agic_design(kb, "managed-vnet")
+    result = deploy.design_plan(kb, d, deploy.default_inputs(kb, d))
+    assert any(expected in b for b in deploy.blockers(kb, d, result, given))
+    assert not deploy.blockers(kb, d, result, {"appgw-name": "gw_"})
+
+
+def test_option_inputs_come_from_the_options_data(kb):
+    """deploy.inputs is every option's ``inputs:``, with its option; the SNAT ports per IP is the limit."""
+    shipped = deploy.deploy_data(kb)
+    ids = {i["id"]: i["option"] for i in shipped["inputs"]}
+    assert ids == {"lb-ips": "outbound-load-balancer", "lb-ports": "outbound-load-balancer", "appgw-name": "agic"}
+    assert shipped["ports_per_ip"] == 64000
+    assert all("sources" not in i for i in shipped["inputs"])
+    lb = next(i for i in shipped["inputs"] if i["id"] == "lb-ports")
+    assert (lb["min"], lb["max"], lb["multiple"], lb["az"]) == (8, 64000, 8, "--load-balancer-outbound-ports")
+
+
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        ("    multiple: 8\n", "    multipel: 8\n",
+         "data/options/egress/outbound-load-balancer.yaml:157:5: unknown key 'multipel'"),
+        ("    min: 1\n    max: 100\n", "    min: 1\n",
+         "data/options/egress/outbound-load-balancer.yaml:145:5: an integer input has min and max"),
+        ("    az: --load-balancer-outbound-ports\n", "    az: load-balancer-outbound-ports\n",
+         "data/options/egress/outbound-load-balancer.yaml:158:9: 'load-balancer-outbound-ports' is not a valid flag"),
+    ],
+)
+def test_a_bad_option_input_is_reported_at_its_place(tmp_path, capsys, monkeypatch, old, new, expected):
+    kb_dir = tmp_path / "data"
+    shutil.copytree(Path("data").resolve(), kb_dir)
+    path = kb_dir / "options" / "egress" / "outbound-load-balancer.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    rc = cli_main(["--data", "data", "validate"])
+    err = capsys.readouterr().err
+    assert rc == 1 and expected in err, err
+
+
 @pytest.mark.parametrize(
     "edits, expected",
     [

@@ -222,6 +222,10 @@ def designs(kb) -> list[dict[str, str]]:
         for c in rnd.sample(cats, 3):
             d[c] = rnd.choice(kb.options_in(c)).id
         out.append(d)
+    locked = next(p for p in kb.presets if p.id == "locked-down-enterprise").choices
+    # AGIC on your own VNet (the subnet ID) and on a managed one (the plan's range), for the subnet mirror
+    out += [{**locked, "app-exposure": "agic"}, {**locked, "app-exposure": "agic", "vnet": "managed-vnet",
+                                                  "egress": "outbound-load-balancer"}] * 3
     return out
 
 
@@ -258,12 +262,13 @@ def design_results(kb, node, tmp_path_factory):
 
 
 GIVEN = [{}, {}, {"lb-ips": "3"}, {"lb-ports": "4000"}, {"lb-ips": "2", "lb-ports": "64000"}, {"lb-ports": "12"},
-         {"lb-ips": "abc"}, {"lb-ips": "101", "lb-ports": " 8 "}, {"lb-ips": "100", "lb-ports": "8000"}]
+         {"lb-ips": "abc"}, {"lb-ips": "101", "lb-ports": " 8 "}, {"lb-ips": "100", "lb-ports": "8000"},
+         {"appgw-name": "gw-1"}, {"appgw-name": " gw_ "}, {"appgw-name": "-gw"}, {"appgw-name": "g" * 81}]
 
 
 def option_inputs(n: int) -> list[dict[str, str]]:
-    """The designer's own inputs (load balancer SNAT sizing) for each design: none for the presets,
-    then seeded values, valid, out of bounds, malformed, or more ports than the IPs give."""
+    """The designer's own inputs (load balancer SNAT sizing, AGIC's gateway name) for each design: none
+    for the presets, then seeded values, valid, out of bounds, malformed, or more ports than the IPs give."""
     rnd = random.Random(12)
     return [{} if i < 6 else rnd.choice(GIVEN) for i in range(n)]
 

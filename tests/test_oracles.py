@@ -119,6 +119,7 @@ def designs(kb) -> list[tuple[str, str, str | None]]:
         d = {c: rnd.choice(kb.options_in(c)).id for c in cats}
         if not deploy.blockers(kb, d, None):
             sample.append((f"design {deploy_query(kb, d)}", d))
+    sample += [(f"design {deploy_query(kb, d)}", d) for d in agic_designs(kb)]
     out = []
     for where, d in sample:
         inputs = deploy.default_inputs(kb, d)
@@ -135,8 +136,15 @@ def designs(kb) -> list[tuple[str, str, str | None]]:
     return out
 
 
-#: The designer's own inputs, as a user may give them (option_inputs.INPUTS).
-OWN = {"lb-ips": "3", "lb-ports": "8000"}
+#: The designer's own inputs, as a user may give them (each option's ``inputs:``).
+OWN = {"lb-ips": "3", "lb-ports": "8000", "appgw-name": "aks-appgw"}
+
+
+def agic_designs(kb) -> list[dict[str, str]]:
+    """AGIC on your own VNet (the subnet ID) and on an AKS-managed one (the plan's range)."""
+    locked = next(p for p in kb.presets if p.id == "locked-down-enterprise").choices
+    managed = {**locked, "app-exposure": "agic", "vnet": "managed-vnet", "egress": "outbound-load-balancer"}
+    return [{**locked, "app-exposure": "agic"}, managed]
 
 
 def script_commands(script: str) -> list[str]:

@@ -28,6 +28,8 @@ import pytest
 from generator.features.design import deploy
 from generator.site import snippets
 
+from .test_oracles import OWN, agic_designs
+
 pytestmark = pytest.mark.oracle
 
 SCHEMA = Path(__file__).parent / "fixtures" / "oracles" / "azurerm-schema.json"
@@ -51,7 +53,7 @@ def valid_designs(kb, n: int = 40) -> list[dict[str, str]]:
         d = {c: rnd.choice(kb.options_in(c)).id for c in cats}
         if not deploy.blockers(kb, d, None):
             out.append(d)
-    return out
+    return out + agic_designs(kb)
 
 
 def design_files(kb) -> list[tuple[str, dict]]:
@@ -62,7 +64,7 @@ def design_files(kb) -> list[tuple[str, dict]]:
         given = {}
         if i % 2:
             inputs["pools"] = inputs["pools"] + [{**inputs["pools"][0], "nodes": "5"}]
-            given = {"lb-ips": "3", "lb-ports": "8000"}  # the load balancer's sizing, where it is chosen
+            given = OWN  # the load balancer's sizing and AGIC's gateway name, where chosen
         values = deploy.plan_values(inputs, deploy.design_plan(kb, d, inputs))
         out.append((",".join(d.values()), deploy.texts(kb, d, values, given)))
     return out

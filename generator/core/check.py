@@ -7,6 +7,7 @@ field, so one run reports everything at once.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -19,6 +20,28 @@ from .provenance import check_sources, known_sources, needs_primary_source, veri
 from .read import KnowledgeBase, Origin
 from .settings import Settings
 from .vocab import RULE_KINDS
+
+
+def _check_inputs(opt: m.Option, o: Origin, kb: KnowledgeBase, owner: dict[str, str]) -> Iterator[DataError]:
+    """An option's own inputs: an id no other input has (it is a key of the design address), known
+    sources, and the fields of their kind (an integer has bounds, a name a pattern that compiles and
+    a rule in words)."""
+    for i, item in enumerate(opt.inputs):
+        if owner.setdefault(item.id, opt.id) != opt.id or item.id in [x.id for x in opt.inputs[:i]]:
+            yield DataError(o.at("inputs", i, "id"), f"input '{item.id}' is already an input of '{owner[item.id]}'")
+        yield from known_sources(item.sources, o, ("inputs", i, "sources"), kb)
+        bounds = item.min is not None and item.max is not None
+        if item.kind == "integer" and (not bounds or item.pattern or item.rule):
+            yield DataError(o.at("inputs", i), "an integer input has min and max, and no pattern or rule")
+        elif item.kind == "name" and (not (item.pattern and item.rule) or item.min is not None or item.max is not None):
+            yield DataError(o.at("inputs", i), "a name input has a pattern and a rule, and no min or max")
+        elif item.kind == "integer" and item.min > item.max:
+            yield DataError(o.at("inputs", i, "max"), f"max {item.max} is below min {item.min}")
+        elif item.pattern:
+            try:
+                re.compile(item.pattern)
+            except re.error as e:
+                yield DataError(o.at("inputs", i, "pattern"), f"not a regular expression: {e}")
 
 
 def check(kb: KnowledgeBase, settings: Settings) -> list[DataError]:
@@ -84,6 +107,7 @@ def _check_options(kb: KnowledgeBase, s: Settings) -> Iterator[DataError]:
     categories = kb.categories
     all_ids = set(kb.options)
     alias_owner: dict[str, str] = {}
+    input_owner: dict[str, str] = {}
     for oid, opt in kb.options.items():
         o = kb.origin("option", oid)
         cat = categories.get(opt.category)
@@ -102,6 +126,7 @@ def _check_options(kb: KnowledgeBase, s: Settings) -> Iterator[DataError]:
             yield from known_sources(lim.sources, o, ("limits", i, "sources"), kb)
             if (lim.value is None) == (not lim.ranges) or (lim.value is None) != (lim.unit is None):
                 yield DataError(o.at("limits", i), "a limit has either a value with a unit, or ranges")
+        yield from _check_inputs(opt, o, kb, input_owner)
         for i, var in enumerate(opt.variants):
             yield from known_sources(var.sources, o, ("variants", i, "sources"), kb)
             yield from check_lifecycle(kb, opt, o, ("variants", i, "lifecycle"), var.lifecycle)

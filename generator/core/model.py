@@ -303,6 +303,29 @@ class Variant(Strict):
     sources: list[Id] = Field(min_length=1)
 
 
+class OptionInput(Strict):
+    """A value of the user's own that the designer asks for when the option is chosen (``lb-ips=…`` in
+    the design address): empty by default and then left out of the files, so the option's example
+    values never reach a design (a select entry at the same key is dropped). ``integer`` is a whole
+    number from ``min`` to ``max`` and a multiple of ``multiple``; ``name`` matches ``pattern``
+    (``check`` holds each kind to its fields)."""
+
+    id: Id = Field(description="Its key in the design address; unique across options.")
+    label: Line
+    kind: Literal["integer", "name"] = "integer"
+    min: int | None = Field(None, description="integer: the smallest value.")
+    max: int | None = Field(None, description="integer: the largest value.")
+    multiple: int = Field(1, ge=1, description="integer: the value is a multiple of this.")
+    pattern: Annotated[str, StringConstraints(min_length=2, max_length=200)] | None = Field(
+        None, description="name: a regular expression the whole value matches (read by Python and JavaScript)."
+    )
+    rule: Line | None = Field(None, description="name: the pattern in words, shown beside the field and in errors.")
+    az: Annotated[str, StringConstraints(pattern=r"^--[a-z0-9][a-z0-9-]*$")]
+    bicep: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.\[\]]+$")]
+    terraform: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.\[\]]+$")]
+    sources: list[Id] = Field(min_length=1)
+
+
 class Option(Strict):
     id: Id
     name: Line
@@ -317,6 +340,9 @@ class Option(Strict):
     cons: list[Line] = Field(min_length=1)
     limits: list[Limit] = Field(default_factory=list)
     select: Selection
+    inputs: list[OptionInput] = Field(
+        default_factory=list, description="Values of the user's own the designer asks for (see OptionInput)."
+    )
     variants: list[Variant] = Field(default_factory=list)
     migrations: list[Migration] = Field(default_factory=list)
     cells: dict[Id, Cell]

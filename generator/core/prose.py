@@ -26,6 +26,7 @@ _NOT_PROSE_KEYS = {
     "flag",
     "value",
     "property",
+    "pattern",  # an option input's regular expression (model.OptionInput)
     "url",
     "enable_on_existing",
     "name",

@@ -109,14 +109,15 @@ function flagTable(view, entries) {
       h("td", {}, from(e)))))));
 }
 
-// The user's own values for the chosen options (deploy.inputs: the load balancer's SNAT sizing),
+// The user's own values for the chosen options (deploy.inputs, from each option's `inputs:` data),
 // empty by default and then left out of the files; only the inputs of chosen options are shown.
 function optionInputs(view, onChange) {
   const fields = view.data.deploy.inputs.map((item) => {
     const id = "design-input-" + item.id;
-    const input = h("input", { id, name: item.id, type: "text", inputmode: "numeric", value: view.given[item.id], placeholder: "default", "data-input": item.id });
+    const name = item.kind === "name";
+    const input = h("input", { id, name: item.id, type: "text", inputmode: name ? "text" : "numeric", value: view.given[item.id], placeholder: "default", "data-input": item.id });
     input.addEventListener("input", () => { view.given[item.id] = input.value; onChange(); });
-    const hint = item.min + " to " + item.max + (item.multiple > 1 ? ", a multiple of " + item.multiple : "");
+    const hint = name ? item.rule : item.min + " to " + item.max + (item.multiple > 1 ? ", a multiple of " + item.multiple : "");
     return { item, row: h("div", { class: "atlas-field" }, h("label", { for: id }, item.label + " (" + hint + ")"), input) };
   });
   const box = h("fieldset", { class: "atlas-option-inputs" }, h("legend", {}, "Your values for the chosen options (optional)"), fields.map((f) => f.row));

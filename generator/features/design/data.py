@@ -133,7 +133,7 @@ def design_data(kb: KnowledgeBase) -> dict[str, Any]:
             if sid in kb.sources
         },
         "az_prefix": snippets.AZ_PREFIX,
-        "deploy": deploy_data(),
+        "deploy": deploy_data(kb),
         "network": network_data(kb),
         "egress": _egress(kb),
         "extras": {e["option"]: e["id"] for e in planner_params(kb)["extras"]},

@@ -105,6 +105,14 @@ PARAMETERS: list[dict[str, Any]] = [
         "only_with": "byo-vnet",
     },
     {
+        "id": "appgw_subnet_id",
+        "az": "--appgw-subnet-id",
+        "bicep": "properties.addonProfiles.ingressApplicationGateway.config.subnetId",
+        "terraform": "ingress_application_gateway.subnet_id",
+        "what": "Resource ID of the Application Gateway subnet",
+        "only_with": "byo-vnet",
+    },
+    {
         "id": "node_public_ip_prefix_id",
         "az": "--node-public-ip-prefix-id",
         "bicep": "properties.agentPoolProfiles[0].nodePublicIPPrefixID",
@@ -119,6 +127,20 @@ PARAMETERS: list[dict[str, Any]] = [
         "terraform": None,
         "what": "Resource ID of the user-assigned managed identity of the cluster",
         "only_with": None,
+    },
+]
+
+#: A subnet of the IP plan that an option's own resource goes in (AGIC's Application Gateway), where
+#: the option's select data writes an example range: the plan's range takes its place, or with
+#: Bring your own VNet the subnet's ID (the ``param``, which data/network.yaml's subnet provides).
+PLAN_SUBNETS: list[dict[str, Any]] = [
+    {
+        "subnet": "appgw",
+        "az": "--appgw-subnet-cidr",
+        "bicep": "properties.addonProfiles.ingressApplicationGateway.config.subnetCIDR",
+        "terraform": "ingress_application_gateway.subnet_cidr",
+        "param": "appgw_subnet_id",
+        "byo": "byo-vnet",
     },
 ]
 
@@ -148,6 +170,12 @@ CHECKLIST: list[dict[str, Any]] = [
         "if": "application-gateway-for-containers",
         "text": "Create the ALB Controller's user-assigned identity with a federated credential and its roles "
         "on the Application Gateway for Containers resource and subnet{subnet:agc}, then install the controller.",
+    },
+    {
+        "if": "agic",
+        "text": "The AGIC add-on creates its Application Gateway in the subnet{subnet:appgw}, which holds nothing "
+        "else; the identity that creates it needs to join that subnet (Network Contributor can). Without your own "
+        "VNet the subnet goes in the AKS-managed VNet: its range must not overlap the managed node subnet.",
     },
     {
         "if": "private-cluster",
@@ -257,8 +285,11 @@ def settings(
     user's own inputs (``option_inputs.entries``)."""
     chosen = {o for o in choices.values() if o in kb.options}
     preview = {o for o in chosen if kb.options[o].select.requires}
-    out = apply(combine(kb, choices), values, chosen, preview)
-    for kind, extra in option_inputs.entries(choices, given).items():
+    inputs = option_inputs.data(kb)
+    combined = combine(kb, choices)
+    option_inputs.drop_examples(inputs, choices, combined)
+    out = apply(combined, values, chosen, preview)
+    for kind, extra in option_inputs.entries(inputs, choices, given).items():
         out[kind] += extra
     return out
 
@@ -271,6 +302,7 @@ def apply(
     version does not accept it (``unexpressed`` says so in the file)."""
     out = {k: [dict(e) for e in v] for k, v in combined.items()}
     out["bicep"] = [e for e in out["bicep"] if e["option"] not in preview]
+    _plan_subnets(out, values, chosen)
     for s in PLAN_SETTINGS if values else []:
         value = values[s["value"]] if values else None
         for kind in ("az", "bicep", "terraform"):
@@ -303,6 +335,23 @@ def apply(
     return out
 
 
+def _plan_subnets(out: dict[str, Any], values: dict[str, Any] | None, chosen: set[str]) -> None:
+    """``PLAN_SUBNETS``: the plan's range in place of an option's example range, or the key of the
+    subnet ID parameter with Bring your own VNet (``PARAMETERS`` then makes it a parameter); without
+    a plan range the entry goes, never the example."""
+    for s in PLAN_SUBNETS:
+        cidr = (values or {}).get("subnets", {}).get(s["subnet"])
+        param = next(p for p in PARAMETERS if p["id"] == s["param"])
+        for kind in ("az", "bicep", "terraform"):
+            for e in [e for e in out[kind] if e["key"] == s[kind]]:
+                if s["byo"] in chosen and cidr:
+                    e.update(key=param[kind], value={"param": param["id"]})
+                elif cidr:
+                    e["value"] = cidr
+                else:
+                    out[kind].remove(e)
+
+
 def blockers(
     kb: KnowledgeBase, choices: dict[str, str], result: dict[str, Any] | None, given: dict[str, str] | None = None
 ) -> list[str]:
@@ -311,7 +360,7 @@ def blockers(
     out = [f["text"] for f in evaluate(kb, choices) if f["severity"] == "error"]
     if result is not None and not result["ok"]:
         out += [e["message"] for e in result["errors"]]
-    return out + option_inputs.problems(choices, given, result)
+    return out + option_inputs.problems(option_inputs.data(kb), choices, given, result)
 
 
 def requires(kb: KnowledgeBase, choices: dict[str, str]) -> list[str]:
@@ -432,16 +481,18 @@ def golden_text(kb: KnowledgeBase, choices: dict[str, str]) -> str:
     return f"# az\n{t['az']}\n\n# bicep\n{t['bicep']}\n\n# terraform\n{t['terraform']}\n"
 
 
-def deploy_data() -> dict[str, Any]:
+def deploy_data(kb: KnowledgeBase) -> dict[str, Any]:
     """The tables ``cores/design.js`` applies (shipped in ``api/design.json``)."""
+    inputs = option_inputs.data(kb)
     return {
         "plan": PLAN_SETTINGS,
+        "plan_subnets": PLAN_SUBNETS,
         "parameters": PARAMETERS,
         "api_version": AKS_API_VERSION,
         "azurerm_version": AZURERM_VERSION,
         "base_parameters": [list(x) for x in design_files.BASE_PARAMETERS],
         "checklist": CHECKLIST,
         "region": firewall.REGION,
-        "inputs": option_inputs.INPUTS,
-        "ports_per_ip": option_inputs.PORTS_PER_IP,
+        "inputs": inputs["inputs"],
+        "ports_per_ip": inputs["ports_per_ip"],
     }

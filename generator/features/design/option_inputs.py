@@ -1,8 +1,11 @@
 """Values of the user's own that an option takes, entered in the designer (``lb-ips=…&lb-ports=…``
-in its address): empty by default, and then left out of the files, so an option's examples never
-reach a design. Checked before anything is written: a bad value, or outbound ports the IP plan's
-nodes cannot all get, blocks the files like a design error. ``cores/design.js`` mirrors
-``problems`` and ``entries`` from ``INPUTS`` (shipped as ``deploy.inputs`` in ``api/design.json``).
+in its address): each option declares them in its ``inputs:`` (``model.OptionInput``: label,
+bounds or pattern, and where the value goes in each output, with sources). Empty by default, and
+then left out of the files; a select entry at an input's key is the option's example and is
+dropped, so it never reaches a design. Checked before anything is written: a bad value, or
+outbound ports the IP plan's nodes cannot all get, blocks the files like a design error.
+``cores/design.js`` mirrors ``problems``, ``drop_examples`` and ``entries`` from ``data`` (shipped
+as ``deploy.inputs`` and ``deploy.ports_per_ip`` in ``api/design.json``).
 """
 
 from __future__ import annotations
@@ -10,81 +13,94 @@ from __future__ import annotations
 import re
 from typing import Any
 
-#: SNAT ports one outbound IP gives a Standard load balancer.
-PORTS_PER_IP = 64000
+from ...core.read import KnowledgeBase
+from ..ipplan.params import limit_value
 
-#: (query key, the option it belongs to, label, bounds, and where it goes in each output). Facts from
-#: the load balancer option's notes (outbound-load-balancer.yaml).
-INPUTS: list[dict[str, Any]] = [
-    {
-        "id": "lb-ips",
-        "option": "outbound-load-balancer",
-        "label": "Managed outbound IPs",
-        "min": 1,
-        "max": 100,
-        "multiple": 1,
-        "az": "--load-balancer-managed-outbound-ip-count",
-        "bicep": "properties.networkProfile.loadBalancerProfile.managedOutboundIPs.count",
-        "terraform": "network_profile.load_balancer_profile.managed_outbound_ip_count",
-    },
-    {
-        "id": "lb-ports",
-        "option": "outbound-load-balancer",
-        "label": "Outbound ports per node",
-        "min": 8,
-        "max": PORTS_PER_IP,
-        "multiple": 8,
-        "az": "--load-balancer-outbound-ports",
-        "bicep": "properties.networkProfile.loadBalancerProfile.allocatedOutboundPorts",
-        "terraform": "network_profile.load_balancer_profile.outbound_ports_allocated",
-    },
-]
+KINDS = ("az", "bicep", "terraform")
+
+#: The limit that says how many SNAT ports one outbound IP gives (the load balancer sizing check).
+PORTS_PER_IP = ("outbound-load-balancer", "snat-ports-per-outbound-ip")
 
 
-def used(choices: dict[str, str], given: dict[str, str] | None) -> dict[str, str]:
+def data(kb: KnowledgeBase) -> dict[str, Any]:
+    """Every option's inputs as JSON, each with the option it belongs to, and the SNAT ports per IP."""
+    items = [
+        {**item.model_dump(mode="json", exclude={"sources"}), "option": oid}
+        for oid, opt in kb.options.items()
+        for item in opt.inputs
+    ]
+    return {"inputs": items, "ports_per_ip": limit_value(kb, *PORTS_PER_IP)}
+
+
+def used(inputs: dict[str, Any], choices: dict[str, str], given: dict[str, str] | None) -> dict[str, str]:
     """The inputs of the chosen options that have a value (trimmed)."""
     chosen = set(choices.values())
     out = {}
-    for item in INPUTS:
+    for item in inputs["inputs"]:
         raw = str((given or {}).get(item["id"]) or "").strip()
         if raw and item["option"] in chosen:
             out[item["id"]] = raw
     return out
 
 
-def problems(choices: dict[str, str], given: dict[str, str] | None, result: dict[str, Any] | None) -> list[str]:
-    """What is wrong with the inputs: a value that is no whole number in bounds, and fixed outbound
-    ports that the plan's nodes (with surge) need more of than the outbound IPs give."""
-    values = used(choices, given)
-    out = []
-    for item in INPUTS:
-        raw = values.get(item["id"])
-        if raw is None:
-            continue
-        n = int(raw) if re.fullmatch(r"[0-9]+", raw) else None
-        if n is None or not item["min"] <= n <= item["max"] or n % item["multiple"]:
-            step = f", a multiple of {item['multiple']}" if item["multiple"] > 1 else ""
-            out.append(f"{item['label']}: “{raw}” is not a whole number from {item['min']} to {item['max']}{step}.")
+def valid(item: dict[str, Any], raw: str) -> bool:
+    """An integer: a whole number in bounds and a multiple of ``multiple``; a name: matches the pattern."""
+    if item["kind"] == "name":
+        return re.fullmatch(item["pattern"], raw) is not None
+    if not re.fullmatch(r"[0-9]+", raw):
+        return False
+    n = int(raw)
+    return item["min"] <= n <= item["max"] and n % item["multiple"] == 0
+
+
+def _message(item: dict[str, Any], raw: str) -> str:
+    if item["kind"] == "name":
+        return f"{item['label']}: “{raw}” is not a valid name ({item['rule']})."
+    step = f", a multiple of {item['multiple']}" if item["multiple"] > 1 else ""
+    return f"{item['label']}: “{raw}” is not a whole number from {item['min']} to {item['max']}{step}."
+
+
+def problems(
+    inputs: dict[str, Any], choices: dict[str, str], given: dict[str, str] | None, result: dict[str, Any] | None
+) -> list[str]:
+    """What is wrong with the inputs: a value that does not fit its input, and fixed outbound ports
+    that the plan's nodes (with surge) need more of than the outbound IPs give."""
+    values = used(inputs, choices, given)
+    out = [_message(item, values[item["id"]]) for item in inputs["inputs"]
+           if item["id"] in values and not valid(item, values[item["id"]])]
     ports = values.get("lb-ports")
-    if not out and ports and result is not None and result["ok"]:
+    per = inputs["ports_per_ip"]
+    if not out and ports and per and result is not None and result["ok"]:
         ips = int(values.get("lb-ips", "1"))
         nodes = result["nodes"] + result["surge"]
-        if int(ports) * nodes > ips * PORTS_PER_IP:
+        if int(ports) * nodes > ips * per:
             out.append(
                 f"{ports} outbound ports per node for {nodes} nodes (with surge) need {int(ports) * nodes} SNAT "
-                f"ports; {ips} outbound IP(s) give {ips * PORTS_PER_IP}. Add IPs or lower the ports."
+                f"ports; {ips} outbound IP(s) give {ips * per}. Add IPs or lower the ports."
             )
     return out
 
 
-def entries(choices: dict[str, str], given: dict[str, str] | None) -> dict[str, list[dict[str, Any]]]:
-    """The settings the inputs add, per output (whole numbers only; the files of a design whose
+def drop_examples(inputs: dict[str, Any], choices: dict[str, str], settings: dict[str, Any]) -> None:
+    """Take out of ``settings`` the entries a chosen option's select data writes at the key of one
+    of its inputs: an example value (AGIC's gateway name), never the user's."""
+    chosen = set(choices.values())
+    for item in inputs["inputs"]:
+        if item["option"] in chosen:
+            for kind in KINDS:
+                settings[kind] = [e for e in settings[kind] if e["key"] != item[kind]]
+
+
+def entries(inputs: dict[str, Any], choices: dict[str, str], given: dict[str, str] | None) -> dict[str, list]:
+    """The settings the inputs add, per output (valid values only; the files of a design whose
     inputs have ``problems`` are not shown)."""
-    values = used(choices, given)
-    out: dict[str, list[dict[str, Any]]] = {"az": [], "bicep": [], "terraform": []}
-    for item in INPUTS:
-        if re.fullmatch(r"[0-9]+", values.get(item["id"], "")):
-            value = int(values[item["id"]])
-            for kind in out:
-                out[kind].append({"key": item[kind], "value": value, "option": item["option"], "why": item["label"]})
+    values = used(inputs, choices, given)
+    out: dict[str, list[dict[str, Any]]] = {kind: [] for kind in KINDS}
+    for item in inputs["inputs"]:
+        raw = values.get(item["id"])
+        if raw is None or not valid(item, raw):
+            continue
+        value = raw if item["kind"] == "name" else int(raw)
+        for kind in KINDS:
+            out[kind].append({"key": item[kind], "value": value, "option": item["option"], "why": item["label"]})
     return out

@@ -86,6 +86,14 @@ def _extra_rows(extras: dict[str, Any]) -> list[Row]:
                 f"a /{extras['agc']['prefix']}, delegated to Application Gateway for Containers",
             )
         )
+    if "appgw" in extras:
+        rows.append(
+            (
+                "appgw-subnet",
+                "Application Gateway subnet",
+                f"a /{extras['appgw']['prefix']} or larger for AGIC's Application Gateway v2, and nothing else",
+            )
+        )
     return rows
 
 

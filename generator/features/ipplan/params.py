@@ -21,6 +21,7 @@ NEEDS: dict[str, tuple[str, str]] = {
     "apiserver_addresses": ("api-server-vnet-integration", "apiserver-subnet-reserved-ips"),
     "firewall_prefix": ("user-defined-routing", "firewall-subnet-prefix"),
     "agc_prefix": ("application-gateway-for-containers", "delegated-subnet-prefix"),
+    "appgw_prefix": ("agic", "appgw-subnet-prefix"),
 }
 #: The ranges no cluster range may use: a limit given as ranges.
 RESERVED_RANGES = ("byo-vnet", "reserved-ranges")
@@ -54,7 +55,10 @@ EXTRAS = (
     ("apiserver", "api-server-vnet-integration", "API server subnet", "apiserver-subnet"),
     ("firewall", "user-defined-routing", "AzureFirewallSubnet", "firewall-subnet"),
     ("agc", "application-gateway-for-containers", "Application Gateway for Containers subnet", "agc-subnet"),
+    ("appgw", "agic", "Application Gateway subnet", "appgw-subnet"),
 )
+#: The extras whose size is a minimum (a larger subnet is fine); the others are exactly one size.
+OR_LARGER = ("apiserver", "appgw")
 
 # Every formula and check the planner applies, with the learn.microsoft.com page it comes from.
 FORMULA_SOURCES: dict[str, str] = {
@@ -68,6 +72,7 @@ FORMULA_SOURCES: dict[str, str] = {
     "apiserver-subnet": "api-server-vnet-integration",
     "firewall-subnet": "azure-firewall-faq",
     "agc-subnet": "agc-container-networking",
+    "appgw-subnet": "appgw-infrastructure",
     "service-cidr": "concepts-network-ip-address-planning",
     "dns-service-ip": "concepts-network-ip-address-planning",
     "reserved-ranges": "concepts-network-cni-overview",
@@ -129,8 +134,7 @@ def _models(kb: KnowledgeBase) -> dict[str, Any]:
 
 
 def _extras(numbers: dict[str, int | None]) -> list[dict[str, Any]]:
-    """The extra subnets whose size the knowledge base gives. The API server subnet is a minimum
-    size; the others are exactly one size."""
+    """The extra subnets whose size the knowledge base gives (``OR_LARGER``: a minimum size)."""
     extras = []
     for key, oid, name, formula in EXTRAS:
         prefix = numbers.get(f"{key}_prefix")
@@ -143,7 +147,7 @@ def _extras(numbers: dict[str, int | None]) -> list[dict[str, Any]]:
                     "name": name,
                     "prefix": prefix,
                     "formula": formula,
-                    "or_larger": key == "apiserver",
+                    "or_larger": key in OR_LARGER,
                     "addresses": addresses,
                 }
             )

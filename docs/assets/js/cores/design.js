@@ -124,9 +124,11 @@ const KINDS = ["az", "bicep", "terraform"];
 // combine() with the plan's values and the parameters applied (deploy.apply).
 export function settings(data, choices, values, given = {}) {
   const c = combine(data, choices);
+  dropExamples(data, choices, c);
   const out = Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v.map((e) => ({ ...e }))]));
   // Bicep of options whose az commands need aks-preview: the pinned GA API version rejects it.
   out.bicep = out.bicep.filter((e) => !data.options[e.option].select.requires);
+  planSubnets(data, out, values, Object.values(choices));
   for (const s of values ? data.deploy.plan : []) {
     const value = values[s.value];
     for (const kind of KINDS) {
@@ -162,6 +164,22 @@ export function settings(data, choices, values, given = {}) {
   return out;
 }
 
+// The plan's range in place of an option's example range, or with Bring your own VNet the key of
+// the subnet ID parameter; without a plan range the entry goes (deploy._plan_subnets).
+function planSubnets(data, out, values, chosen) {
+  for (const s of data.deploy.plan_subnets) {
+    const cidr = ((values && values.subnets) || {})[s.subnet];
+    const param = data.deploy.parameters.find((p) => p.id === s.param);
+    for (const kind of KINDS) {
+      for (const e of out[kind].filter((x) => x.key === s[kind])) {
+        if (chosen.includes(s.byo) && cidr) Object.assign(e, { key: param[kind], value: { param: param.id } });
+        else if (cidr) e.value = cidr;
+        else out[kind].splice(out[kind].indexOf(e), 1);
+      }
+    }
+  }
+}
+
 // --- the user's own values for an option (generator/features/design/option_inputs.py) ----------------
 
 // The inputs of the chosen options that have a value (trimmed).
@@ -175,24 +193,29 @@ function usedInputs(data, choices, given) {
   return out;
 }
 
-// A value that is no whole number in bounds, and fixed ports the plan's nodes need more of than the IPs give.
+// An integer: a whole number in bounds and a multiple; a name: matches the input's pattern.
+export function validInput(item, raw) {
+  if (item.kind === "name") return new RegExp("^(?:" + item.pattern + ")$").test(raw);
+  if (!/^[0-9]+$/.test(raw)) return false;
+  const n = parseInt(raw, 10);
+  return n >= item.min && n <= item.max && n % item.multiple === 0;
+}
+
+function inputMessage(item, raw) {
+  if (item.kind === "name") return item.label + ": “" + raw + "” is not a valid name (" + item.rule + ").";
+  const step = item.multiple > 1 ? ", a multiple of " + item.multiple : "";
+  return item.label + ": “" + raw + "” is not a whole number from " + item.min + " to " + item.max + step + ".";
+}
+
+// A value that does not fit its input, and fixed ports the plan's nodes need more of than the IPs give.
 export function inputProblems(data, choices, given, result) {
   const values = usedInputs(data, choices, given);
-  const out = [];
-  for (const item of data.deploy.inputs) {
-    const raw = values[item.id];
-    if (raw === undefined) continue;
-    const n = /^[0-9]+$/.test(raw) ? parseInt(raw, 10) : null;
-    if (n === null || n < item.min || n > item.max || n % item.multiple) {
-      const step = item.multiple > 1 ? ", a multiple of " + item.multiple : "";
-      out.push(item.label + ": “" + raw + "” is not a whole number from " + item.min + " to " + item.max + step + ".");
-    }
-  }
+  const out = data.deploy.inputs.filter((item) => values[item.id] !== undefined && !validInput(item, values[item.id])).map((item) => inputMessage(item, values[item.id]));
   const ports = values["lb-ports"];
-  if (!out.length && ports && result && result.ok) {
+  const per = data.deploy.ports_per_ip;
+  if (!out.length && ports && per && result && result.ok) {
     const ips = parseInt(values["lb-ips"] || "1", 10);
     const nodes = result.nodes + result.surge;
-    const per = data.deploy.ports_per_ip;
     if (parseInt(ports, 10) * nodes > ips * per) {
       out.push(ports + " outbound ports per node for " + nodes + " nodes (with surge) need " + parseInt(ports, 10) * nodes + " SNAT ports; " + ips + " outbound IP(s) give " + ips * per + ". Add IPs or lower the ports.");
     }
@@ -200,13 +223,23 @@ export function inputProblems(data, choices, given, result) {
   return out;
 }
 
-// The settings the inputs add, per output.
+// A chosen option's select entries at the key of one of its inputs: its examples, never the user's.
+function dropExamples(data, choices, settings) {
+  const chosen = Object.values(choices);
+  for (const item of data.deploy.inputs) {
+    if (!chosen.includes(item.option)) continue;
+    for (const kind of KINDS) settings[kind] = settings[kind].filter((e) => e.key !== item[kind]);
+  }
+}
+
+// The settings the inputs add, per output (valid values only).
 export function inputEntries(data, choices, given) {
   const values = usedInputs(data, choices, given);
   const out = { az: [], bicep: [], terraform: [] };
   for (const item of data.deploy.inputs) {
-    if (!/^[0-9]+$/.test(values[item.id] || "")) continue;
-    const value = parseInt(values[item.id], 10);
+    const raw = values[item.id];
+    if (raw === undefined || !validInput(item, raw)) continue;
+    const value = item.kind === "name" ? raw : parseInt(raw, 10);
     for (const kind of KINDS) out[kind].push({ key: item[kind], value, option: item.option, why: item.label });
   }
   return out;
