@@ -26,7 +26,8 @@ RESOURCES = [
     "firewall", "firewall-policy", "firewall-policy-rule-collection-group", "user-assigned-identity",
     "role-assignment", "private-dns-zone", "network-security-group", "subnet-network-security-group-association",
     "kubernetes-cluster-node-pool", "application-load-balancer", "application-load-balancer-frontend",
-    "application-load-balancer-subnet-association",
+    "application-load-balancer-subnet-association", "private-dns-zone-virtual-network-link",
+    "federated-identity-credential",
 ]
 OUT = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "oracles" / "azurerm-schema.json"
 

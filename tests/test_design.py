@@ -653,11 +653,77 @@ def test_option_inputs_come_from_the_options_data(kb):
     """deploy.inputs is every option's ``inputs:``, with its option; the SNAT ports per IP is the limit."""
     shipped = deploy.deploy_data(kb)
     ids = {i["id"]: i["option"] for i in shipped["inputs"]}
-    assert ids == {"lb-ips": "outbound-load-balancer", "lb-ports": "outbound-load-balancer", "appgw-name": "agic"}
+    assert ids == {"lb-ips": "outbound-load-balancer", "lb-ports": "outbound-load-balancer", "appgw-name": "agic",
+                   "dns": "private-cluster"}
+    dns = next(i for i in shipped["inputs"] if i["id"] == "dns")
+    assert [c["id"] for c in dns["choices"]] == ["private-dns-system", "private-dns-custom", "private-dns-none"]
+    assert dns["az"] is None and all(c["select"]["az"] for c in dns["choices"])
     assert shipped["ports_per_ip"] == 64000
     assert all("sources" not in i for i in shipped["inputs"])
     lb = next(i for i in shipped["inputs"] if i["id"] == "lb-ports")
     assert (lb["min"], lb["max"], lb["multiple"], lb["az"]) == (8, 64000, 8, "--load-balancer-outbound-ports")
+
+
+def private_files(kb, mode: str | None, vnet: str = "byo-vnet") -> dict[str, str]:
+    d = dict(next(p for p in kb.presets if p.id == "locked-down-enterprise").choices, vnet=vnet)
+    if vnet != "byo-vnet":
+        d["egress"] = "outbound-load-balancer"
+    inputs = deploy.default_inputs(kb, d)
+    result = deploy.design_plan(kb, d, inputs)
+    given = {"dns": mode} if mode else {}
+    assert not deploy.blockers(kb, d, result, given)
+    return deploy.texts(kb, d, deploy.plan_values(inputs, result), given)
+
+
+def test_your_own_private_dns_zone_is_created_linked_and_granted(kb):
+    """DNS mode "your own zone": the zone, its link to the VNet, Private DNS Zone Contributor for the
+    cluster identity on it (Network Contributor on the VNet), and its ID for the cluster; no placeholder."""
+    t = private_files(kb, "private-dns-custom")
+    assert 'PRIVATE_DNS_ZONE_ID=$(az network private-dns zone create' in t["az"]
+    assert '--private-dns-zone "$PRIVATE_DNS_ZONE_ID"' in t["az"] and '--assign-identity "$IDENTITY_ID"' in t["az"]
+    assert "az network private-dns link vnet create" in t["az"] and '--virtual-network "$VNET_ID"' in t["az"]
+    assert "--role 'Private DNS Zone Contributor' \\\n  --scope \"$PRIVATE_DNS_ZONE_ID\"" in t["az"]
+    assert "resource privateDnsZone 'Microsoft.Network/privateDnsZones@" in t["bicep"]
+    assert "parent: privateDnsZone" in t["bicep"] and "privateDNSZone: privateDnsZone.id" in t["bicep"]
+    assert "'b12aa53e-6015-4669-85d0-8515ebb3ae7f'" in t["bicep"]
+    assert "guid(vnet.id, identity.id, 'Network Contributor')" in t["bicep"]
+    assert 'resource "azurerm_private_dns_zone_virtual_network_link" "private_dns_link"' in t["terraform"]
+    assert "private_dns_zone_id = azurerm_private_dns_zone.private_dns_zone.id" in t["terraform"]
+    assert 'role_definition_name = "Private DNS Zone Contributor"' in t["terraform"]
+    for kind in ("az", "bicep", "terraform"):
+        assert "<private-dns-zone-resource-id>" not in t[kind] and "<subdomain>" not in t[kind], kind
+        assert "fqdn-subdomain" not in t[kind] and "fqdnSubdomain" not in t[kind], kind
+        assert "dns_prefix_private_cluster" not in t[kind], kind
+
+
+@pytest.mark.parametrize("mode, az, bicep, terraform", [
+    (None, "--private-dns-zone system", "privateDNSZone: 'system'", 'private_dns_zone_id = "System"'),
+    ("private-dns-system", "--private-dns-zone system", "privateDNSZone: 'system'", 'private_dns_zone_id = "System"'),
+    ("private-dns-none", "--private-dns-zone none", "privateDNSZone: 'none'", 'private_dns_zone_id = "None"'),
+])
+def test_the_aks_managed_and_no_zone_modes_create_no_zone(kb, mode, az, bicep, terraform):
+    t = private_files(kb, mode)
+    assert az in t["az"] and bicep in t["bicep"] and terraform in t["terraform"]
+    assert "az network private-dns" not in t["az"] and "privateDnsZones" not in t["bicep"]
+    assert "Private DNS Zone" not in t["bicep"] and "PRIVATE_DNS_ZONE" not in t["az"]
+
+
+def test_your_own_zone_without_your_own_vnet_has_no_link_but_the_identity_and_role(kb):
+    t = private_files(kb, "private-dns-custom", vnet="managed-vnet")
+    assert "az network private-dns zone create" in t["az"] and "link vnet create" not in t["az"]
+    assert '--assign-identity "$IDENTITY_ID"' in t["az"] and "'Private DNS Zone Contributor'" in t["az"]
+    assert "virtualNetworkLinks" not in t["bicep"] and "identity.type" not in t["bicep"]
+    assert "type: 'UserAssigned'" in t["bicep"]
+
+
+def test_a_dns_mode_that_is_none_of_the_variants_blocks_the_files(kb):
+    d = next(p for p in kb.presets if p.id == "locked-down-enterprise").choices
+    result = deploy.design_plan(kb, d, deploy.default_inputs(kb, d))
+    assert deploy.blockers(kb, d, result, {"dns": "custom"}) == [
+        "Private DNS zone: “custom” is not one of private-dns-system, private-dns-custom, private-dns-none."]
+    public = {**d, "api-server-access": "public-api-server"}
+    assert not deploy.blockers(kb, public, deploy.design_plan(kb, public, deploy.default_inputs(kb, public)),
+                               {"dns": "custom"})  # the input of an option not chosen is ignored
 
 
 @pytest.mark.parametrize(
@@ -688,10 +754,10 @@ def test_a_bad_option_input_is_reported_at_its_place(tmp_path, capsys, monkeypat
     "edits, expected",
     [
         ([("    before_cluster: true\n", "    before_clusters: true\n")],
-         ["395:5: unknown key 'before_clusters'; did you mean 'before_cluster'?"]),
+         ["401:5: unknown key 'before_clusters'; did you mean 'before_cluster'?"]),
         ([("{ref: route-table}", "{ref: route-tabel}"), ("with: [byo-vnet]\n", "with: [byo-vnt]\n")],
-         ["21:12: unknown option 'byo-vnt'; did you mean 'byo-vnet'?",
-          "242:35: unknown resource 'route-tabel'; did you mean 'route-table'?"]),
+         ["24:12: unknown option 'byo-vnt'; did you mean 'byo-vnet'?",
+          "248:35: unknown resource 'route-tabel'; did you mean 'route-table'?"]),
     ],
 )
 def test_bad_network_resources_are_reported_with_their_position(tmp_path, capsys, monkeypatch, edits, expected):

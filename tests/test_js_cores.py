@@ -263,12 +263,15 @@ def design_results(kb, node, tmp_path_factory):
 
 GIVEN = [{}, {}, {"lb-ips": "3"}, {"lb-ports": "4000"}, {"lb-ips": "2", "lb-ports": "64000"}, {"lb-ports": "12"},
          {"lb-ips": "abc"}, {"lb-ips": "101", "lb-ports": " 8 "}, {"lb-ips": "100", "lb-ports": "8000"},
-         {"appgw-name": "gw-1"}, {"appgw-name": " gw_ "}, {"appgw-name": "-gw"}, {"appgw-name": "g" * 81}]
+         {"appgw-name": "gw-1"}, {"appgw-name": " gw_ "}, {"appgw-name": "-gw"}, {"appgw-name": "g" * 81},
+         {"dns": "private-dns-custom"}, {"dns": "private-dns-none", "lb-ips": "2"}, {"dns": "private-dns-system"},
+         {"dns": "custom"}]
 
 
 def option_inputs(n: int) -> list[dict[str, str]]:
-    """The designer's own inputs (load balancer SNAT sizing, AGIC's gateway name) for each design: none
-    for the presets, then seeded values, valid, out of bounds, malformed, or more ports than the IPs give."""
+    """The designer's own inputs (load balancer SNAT sizing, AGIC's gateway name, the private DNS mode)
+    for each design: none for the presets, then seeded values, valid, out of bounds, malformed, or more
+    ports than the IPs give."""
     rnd = random.Random(12)
     return [{} if i < 6 else rnd.choice(GIVEN) for i in range(n)]
 

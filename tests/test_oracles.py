@@ -137,14 +137,15 @@ def designs(kb) -> list[tuple[str, str, str | None]]:
 
 
 #: The designer's own inputs, as a user may give them (each option's ``inputs:``).
-OWN = {"lb-ips": "3", "lb-ports": "8000", "appgw-name": "aks-appgw"}
+OWN = {"lb-ips": "3", "lb-ports": "8000", "appgw-name": "aks-appgw", "dns": "private-dns-custom"}
 
 
 def agic_designs(kb) -> list[dict[str, str]]:
-    """AGIC on your own VNet (the subnet ID) and on an AKS-managed one (the plan's range)."""
+    """AGIC on your own VNet (the subnet ID) and on an AKS-managed one (the plan's range); both are
+    private clusters, so with ``OWN`` they get your own private DNS zone too."""
     locked = next(p for p in kb.presets if p.id == "locked-down-enterprise").choices
     managed = {**locked, "app-exposure": "agic", "vnet": "managed-vnet", "egress": "outbound-load-balancer"}
-    return [{**locked, "app-exposure": "agic"}, managed]
+    return [{**locked, "app-exposure": "agic"}, managed] * 2
 
 
 def script_commands(script: str) -> list[str]:
@@ -264,8 +265,11 @@ def test_every_designer_command_parses(kb, az, tmp_path):
     cases = designs(kb)
     assert len(cases) > 30
     assert any("--load-balancer-outbound-ports 8000" in text for _, text, _ in cases)
+    assert any("--appgw-subnet-id" in text for _, text, _ in cases)  # AGIC on your own VNet
+    assert any("--private-dns-zone \"$PRIVATE_DNS_ZONE_ID\"" in text for _, text, _ in cases)  # your own zone
     for kind in ("az network vnet subnet create", "az network nsg rule create", "az network route-table route create",
-                 "az network nat gateway create", "az role assignment create", "az aks nodepool add"):
+                 "az network nat gateway create", "az role assignment create", "az aks nodepool add",
+                 "az network private-dns zone create", "az network private-dns link vnet create"):
         assert any(text.startswith(kind) for _, text, _ in cases), kind
     check(az, [c for c in cases if not c[2]], tmp_path)
     for where, text, req in cases:

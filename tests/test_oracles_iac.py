@@ -125,9 +125,8 @@ def test_every_designer_terraform_configuration_parses_and_matches_the_azurerm_s
     assert types == set(azurerm["resources"]) - UNUSED  # every resource of the fixture is reached
 
 
-#: Fixture resources the designer does not write (the firewall itself, a private DNS zone: the
-#: user's own).
-UNUSED = {"azurerm_firewall", "azurerm_firewall_policy", "azurerm_private_dns_zone", "azurerm_route"}
+#: Fixture resources the designer does not write (the firewall itself: the user's own).
+UNUSED = {"azurerm_firewall", "azurerm_firewall_policy", "azurerm_route", "azurerm_federated_identity_credential"}
 
 
 def test_every_option_terraform_snippet_matches_the_azurerm_schema(kb, azurerm):
@@ -180,9 +179,11 @@ ARM_TYPES = {
     "Microsoft.ServiceNetworking/trafficControllers/associations": ("azure.mgmt.servicenetworking", "Association"),
     "Microsoft.ManagedIdentity/userAssignedIdentities": ("azure.mgmt.msi.v2024_11_30", "Identity"),
     "Microsoft.Authorization/roleAssignments": ("azure.mgmt.authorization", "RoleAssignmentCreateParameters"),
+    "Microsoft.Network/privateDnsZones": ("azure.mgmt.privatedns", "PrivateZone"),
+    "Microsoft.Network/privateDnsZones/virtualNetworkLinks": ("azure.mgmt.privatedns", "VirtualNetworkLink"),
 }
 #: The API version each package's models are for, read from its operations (the most used one).
-API_OF_MODULE = {"azure.mgmt.msi.v2024_11_30": "2024-11-30"}
+API_OF_MODULE = {"azure.mgmt.msi.v2024_11_30": "2024-11-30", "azure.mgmt.privatedns": "2018-09-01"}
 
 
 def package_api(package: str) -> str:

@@ -31,7 +31,13 @@ def _check_inputs(opt: m.Option, o: Origin, kb: KnowledgeBase, owner: dict[str, 
             yield DataError(o.at("inputs", i, "id"), f"input '{item.id}' is already an input of '{owner[item.id]}'")
         yield from known_sources(item.sources, o, ("inputs", i, "sources"), kb)
         bounds = item.min is not None and item.max is not None
-        if item.kind == "integer" and (not bounds or item.pattern or item.rule):
+        keys = [item.az, item.bicep, item.terraform]
+        if item.kind == "variant":
+            yield from _variant_input(opt, o, i, item)
+        elif item.variants or None in keys:
+            yield DataError(o.at("inputs", i), f"a{'n' if item.kind == 'integer' else ''} {item.kind} input has az, "
+                            "bicep and terraform, and no variants")
+        elif item.kind == "integer" and (not bounds or item.pattern or item.rule):
             yield DataError(o.at("inputs", i), "an integer input has min and max, and no pattern or rule")
         elif item.kind == "name" and (not (item.pattern and item.rule) or item.min is not None or item.max is not None):
             yield DataError(o.at("inputs", i), "a name input has a pattern and a rule, and no min or max")
@@ -42,6 +48,20 @@ def _check_inputs(opt: m.Option, o: Origin, kb: KnowledgeBase, owner: dict[str, 
                 re.compile(item.pattern)
             except re.error as e:
                 yield DataError(o.at("inputs", i, "pattern"), f"not a regular expression: {e}")
+
+
+def _variant_input(opt: m.Option, o: Origin, i: int, item: m.OptionInput) -> Iterator[DataError]:
+    """A variant input picks among variants of its option that have select data; nothing else."""
+    if item.az or item.bicep or item.terraform or item.pattern or item.min is not None or item.max is not None:
+        yield DataError(o.at("inputs", i), "a variant input has variants only (their select data says what it sets)")
+    if len(item.variants) < 2:
+        yield DataError(o.at("inputs", i), "a variant input offers at least two variants")
+    own = {v.id: v for v in opt.variants}
+    for j, vid in enumerate(item.variants):
+        if vid not in own:
+            yield DataError(o.at("inputs", i, "variants", j), f"unknown variant '{vid}'{did_you_mean(vid, own)}")
+        elif own[vid].select is None:
+            yield DataError(o.at("inputs", i, "variants", j), f"variant '{vid}' has no select data")
 
 
 def check(kb: KnowledgeBase, settings: Settings) -> list[DataError]:

@@ -307,12 +307,13 @@ class OptionInput(Strict):
     """A value of the user's own that the designer asks for when the option is chosen (``lb-ips=…`` in
     the design address): empty by default and then left out of the files, so the option's example
     values never reach a design (a select entry at the same key is dropped). ``integer`` is a whole
-    number from ``min`` to ``max`` and a multiple of ``multiple``; ``name`` matches ``pattern``
-    (``check`` holds each kind to its fields)."""
+    number from ``min`` to ``max`` and a multiple of ``multiple``; ``name`` matches ``pattern``;
+    ``variant`` picks one of the option's ``variants`` (the first when none is given), whose select
+    data then replaces the option's at the same keys (``check`` holds each kind to its fields)."""
 
     id: Id = Field(description="Its key in the design address; unique across options.")
     label: Line
-    kind: Literal["integer", "name"] = "integer"
+    kind: Literal["integer", "name", "variant"] = "integer"
     min: int | None = Field(None, description="integer: the smallest value.")
     max: int | None = Field(None, description="integer: the largest value.")
     multiple: int = Field(1, ge=1, description="integer: the value is a multiple of this.")
@@ -320,9 +321,10 @@ class OptionInput(Strict):
         None, description="name: a regular expression the whole value matches (read by Python and JavaScript)."
     )
     rule: Line | None = Field(None, description="name: the pattern in words, shown beside the field and in errors.")
-    az: Annotated[str, StringConstraints(pattern=r"^--[a-z0-9][a-z0-9-]*$")]
-    bicep: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.\[\]]+$")]
-    terraform: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.\[\]]+$")]
+    variants: list[Id] = Field(default_factory=list, description="variant: the option's variants to pick from.")
+    az: Annotated[str, StringConstraints(pattern=r"^--[a-z0-9][a-z0-9-]*$")] | None = None
+    bicep: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.\[\]]+$")] | None = None
+    terraform: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.\[\]]+$")] | None = None
     sources: list[Id] = Field(min_length=1)
 
 
@@ -490,6 +492,26 @@ class EgressFile(Strict):
 # --- what the designer deploys around the cluster --------------------------------------------------
 
 
+GUID = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+
+
+class NetworkRole(Strict):
+    """A built-in Azure role the files assign to the cluster identity: its name and its definition
+    ID (a GUID, the same in every tenant)."""
+
+    id: Id
+    name: Line
+    definition: Annotated[str, StringConstraints(pattern=GUID)]
+    sources: list[Id] = Field(min_length=1)
+
+
+class RoleGrant(Strict):
+    """A role the cluster identity gets on a network resource when every one of ``with`` is chosen."""
+
+    role: Id
+    with_: list[Id] = Field(default_factory=list, alias="with", description="Options or option variants.")
+
+
 class NetworkParameter(Strict):
     id: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
     what: Line
@@ -520,6 +542,7 @@ class NetworkResource(Strict):
     subnet: Id | None = Field(None, description="And only when the IP plan proposes this subnet.")
     provides: str | None = Field(None, description="The deployment parameter its resource ID stands for.")
     role: bool = Field(False, description="The cluster identity gets Network Contributor on it.")
+    grants: list[RoleGrant] = Field(default_factory=list, description="Further roles on it, each when chosen.")
     before_cluster: bool = Field(False, description="The cluster waits for it explicitly.")
     requires: Line | None = Field(None, description="The az extension its commands need.")
     sources: list[Id] = Field(min_length=1)
@@ -531,6 +554,7 @@ class NetworkResource(Strict):
 
 class NetworkFile(Strict):
     parameters: list[NetworkParameter] = Field(default_factory=list)
+    roles: list[NetworkRole] = Field(default_factory=list)
     resources: list[NetworkResource] = Field(min_length=1)
 # --- telling a running cluster's options from its JSON ----------------------------------------------
 

@@ -109,11 +109,22 @@ function flagTable(view, entries) {
       h("td", {}, from(e)))))));
 }
 
+// A variant input (the private cluster's DNS mode): a list of the option's variants, the first by
+// default (kept out of the address); a value the address gave that is none of them stays a blocker.
+function variantField(view, item, id, onChange) {
+  const select = h("select", { id, name: item.id, "data-input": item.id },
+    item.choices.map((c) => h("option", { value: c.id }, c.name)));
+  select.value = item.choices.some((c) => c.id === view.given[item.id]) ? view.given[item.id] : item.choices[0].id;
+  select.addEventListener("change", () => { view.given[item.id] = select.value === item.choices[0].id ? "" : select.value; onChange(); });
+  return { item, row: h("div", { class: "atlas-field" }, h("label", { for: id }, item.label), select) };
+}
+
 // The user's own values for the chosen options (deploy.inputs, from each option's `inputs:` data),
 // empty by default and then left out of the files; only the inputs of chosen options are shown.
 function optionInputs(view, onChange) {
   const fields = view.data.deploy.inputs.map((item) => {
     const id = "design-input-" + item.id;
+    if (item.kind === "variant") return variantField(view, item, id, onChange);
     const name = item.kind === "name";
     const input = h("input", { id, name: item.id, type: "text", inputmode: name ? "text" : "numeric", value: view.given[item.id], placeholder: "default", "data-input": item.id });
     input.addEventListener("input", () => { view.given[item.id] = input.value; onChange(); });

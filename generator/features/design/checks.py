@@ -36,14 +36,26 @@ def _network(kb: KnowledgeBase, settings: Settings) -> Iterator[DataError]:
         return
     ids = {r.id for r in kb.network.resources}
     subnets = {e["id"] for e in planner_params(kb)["extras"]} | {"nodes", "pods"}
+    # A resource may follow an option or one of its variants (a DNS mode the designer asks for).
+    choosable = set(kb.options) | {v.id for opt in kb.options.values() for v in opt.variants}
+    roles = {r.id for r in kb.network.roles}
     for res in kb.network.resources:
         o = kb.origin("network", res.id)
         yield from known_sources(res.sources, o, ("sources",), kb)
         yield from needs_primary_source(res.sources, o, ("sources",), kb, "a network resource")
         yield from verified_on_ok(res.verified_on, o, ("verified_on",), settings)
         for i, oid in enumerate(res.with_):
-            if oid not in kb.options:
+            if oid not in choosable:
                 yield DataError(o.at("with", i), f"unknown option '{oid}'{did_you_mean(oid, kb.options)}")
+        for i, grant in enumerate(res.grants):
+            at = ("grants", i)
+            if grant.role not in roles:
+                yield DataError(o.at(*at, "role"), f"unknown role '{grant.role}'{did_you_mean(grant.role, roles)}")
+            for j, oid in enumerate(grant.with_):
+                if oid not in choosable:
+                    yield DataError(o.at(*at, "with", j), f"unknown option '{oid}'{did_you_mean(oid, choosable)}")
+        if (res.role or res.grants) and "network-contributor" not in roles:
+            yield DataError(o.at("role" if res.role else "grants"), "network.yaml lists no role 'network-contributor'")
         if res.subnet is not None and res.subnet not in subnets:
             yield DataError(o.at("subnet"), f"unknown IP plan subnet '{res.subnet}'{did_you_mean(res.subnet, subnets)}")
         forms = [("bicep", res.bicep), ("terraform", res.terraform)] + [(("az", i), s) for i, s in enumerate(res.az)]
@@ -52,6 +64,9 @@ def _network(kb: KnowledgeBase, settings: Settings) -> Iterator[DataError]:
             for key, value in (form.set.items() if form else []):
                 for ref in sorted(_refs(value, set()) - ids):
                     yield DataError(o.at(*loc, "set", key), f"unknown resource '{ref}'{did_you_mean(ref, ids)}")
+    first = kb.origin("network", kb.network.resources[0].id)
+    for i, role in enumerate(kb.network.roles):
+        yield from known_sources(role.sources, Origin(first.path, first.raw), ("roles", i, "sources"), kb)
 
 
 def _egress(kb: KnowledgeBase, settings: Settings) -> Iterator[DataError]:

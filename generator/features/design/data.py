@@ -14,8 +14,9 @@ from ...site.assets import compact_json
 from ...site.views import lifecycle_box, lifecycle_sources, status_badge
 from ..ipplan.params import planner_params
 from .deploy import EGRESS_FIELDS, deploy_data
-from .evaluate import KINDS, merge_order
+from .evaluate import merge_order
 from .network import network_data
+from .option_inputs import select_entries
 
 _TOKEN = re.compile(
     r"(`+)(.+?)\1|\[([^\]]+)\]\((https://[^)\s]+)\)|\*\*(.+?)\*\*|(?<![\w*])[*_](?=\S)(.+?)(?<=\S)[*_](?![\w*])"
@@ -46,13 +47,7 @@ def md_tokens(text: str) -> list[list[str]]:
 
 
 def _select(opt: m.Option) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        kind: [
-            {"key": getattr(i, key), "value": i.value, "why": i.why if kind == "az" else (i.note or "")}
-            for i in getattr(opt.select, field)
-        ]
-        for kind, field, key in KINDS
-    }
+    out: dict[str, Any] = select_entries(opt.select)
     out["requires"] = opt.select.requires
     return out
 

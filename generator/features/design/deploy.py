@@ -78,7 +78,8 @@ PLAN_SETTINGS: list[dict[str, Any]] = [
 #: Terraform ``variable``. When an option sets one of them in any of the three forms, all three
 #: get it (Bring your own VNet names the node subnet for az only in its select data). With
 #: ``only_with``, the setting is dropped unless that option is chosen: a subnet ID that an option
-#: calls optional is left out on an AKS-managed network.
+#: calls optional is left out on an AKS-managed network. With ``placeholder_only``, only a
+#: placeholder value becomes the parameter (the DNS zone's ``system`` and ``none`` stay as they are).
 PARAMETERS: list[dict[str, Any]] = [
     {
         "id": "node_subnet_id",
@@ -111,6 +112,15 @@ PARAMETERS: list[dict[str, Any]] = [
         "terraform": "ingress_application_gateway.subnet_id",
         "what": "Resource ID of the Application Gateway subnet",
         "only_with": "byo-vnet",
+    },
+    {
+        "id": "private_dns_zone_id",
+        "az": "--private-dns-zone",
+        "bicep": "properties.apiServerAccessProfile.privateDNSZone",
+        "terraform": "private_dns_zone_id",
+        "what": "Resource ID of your private DNS zone for the API server",
+        "only_with": None,
+        "placeholder_only": True,
     },
     {
         "id": "node_public_ip_prefix_id",
@@ -287,6 +297,7 @@ def settings(
     preview = {o for o in chosen if kb.options[o].select.requires}
     inputs = option_inputs.data(kb)
     combined = combine(kb, choices)
+    option_inputs.merge_variants(inputs, choices, given, combined)
     option_inputs.drop_examples(inputs, choices, combined)
     out = apply(combined, values, chosen, preview)
     for kind, extra in option_inputs.entries(inputs, choices, given).items():
@@ -315,6 +326,8 @@ def apply(
     used = []
     for p in PARAMETERS:
         kinds = [k for k in ("az", "bicep", "terraform") if p[k] and any(e["key"] == p[k] for e in out[k])]
+        if p.get("placeholder_only"):
+            kinds = [k for k in kinds if any(e["key"] == p[k] and _placeholder(e["value"]) for e in out[k])]
         if not kinds:
             continue
         if p["only_with"] and p["only_with"] not in chosen:
@@ -331,8 +344,15 @@ def apply(
                 out[kind].append({"key": p[kind], "value": None, "option": origin["option"], "why": ""})
                 hit = out[kind][-1]
             hit["value"] = {"param": p["id"]}
+    # What no parameter stands for is optional in the data (a variant's subdomain): never a placeholder.
+    for kind in ("az", "bicep", "terraform"):
+        out[kind] = [e for e in out[kind] if not _placeholder(e["value"])]
     out["parameters"] = used
     return out
+
+
+def _placeholder(v: Any) -> bool:
+    return isinstance(v, str) and "<" in v
 
 
 def _plan_subnets(out: dict[str, Any], values: dict[str, Any] | None, chosen: set[str]) -> None:
@@ -430,7 +450,8 @@ def texts(
 ) -> dict[str, Any]:
     """The az script, Bicep file and Terraform configuration of a design (no checks: see ``blockers``)."""
     s = settings(kb, choices, values, given)
-    net = resolve(network_data(kb), list(choices.values()), values)
+    picked = [v["id"] for v in option_inputs.variants(option_inputs.data(kb), choices, given)]
+    net = resolve(network_data(kb), list(choices.values()) + picked, values)
     spec = {
         "entries": s,
         "parameters": s["parameters"],

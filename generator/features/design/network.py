@@ -21,8 +21,10 @@ def network_data(kb: KnowledgeBase) -> dict[str, Any]:
     """``data/network.yaml`` as JSON (``with`` keeps its YAML name); each ``set`` becomes a list of
     ``[key, value]`` pairs, so the order of the data survives JSON written with sorted keys."""
     if kb.network is None:
-        return {"parameters": [], "resources": []}
-    out = kb.network.model_dump(mode="json", by_alias=True, exclude={"resources": {"__all__": {"sources"}}})
+        return {"parameters": [], "resources": [], "roles": []}
+    out = kb.network.model_dump(
+        mode="json", by_alias=True, exclude={"resources": {"__all__": {"sources"}}, "roles": {"__all__": {"sources"}}}
+    )
     for r in out["resources"]:
         for form in [r["bicep"], r["terraform"], *r["az"]]:
             if form:
@@ -115,10 +117,9 @@ def resolve(net: dict[str, Any], chosen: list[str], values: dict[str, Any] | Non
                     "var": var,
                 }
             )
-        if r["role"]:
-            out["roles"].append(
-                {"id": r["id"], "bicep": _ref(r, "bicep"), "terraform": _ref(r, "terraform"), "az": _ref(r, "az")}
-            )
+        for rid, role in _roles(net, r, chosen):
+            refs = {k: _ref(r, k) for k in ("bicep", "terraform", "az")}
+            out["roles"].append({"id": rid, "role": role, **refs})
         if r["before_cluster"]:
             out["wait"].append({"id": r["id"], "type": r["terraform"]["type"]})
         if r["requires"] and r["requires"] not in out["requires"]:
@@ -127,6 +128,17 @@ def resolve(net: dict[str, Any], chosen: list[str], values: dict[str, Any] | Non
         r["provides"]: {k: _ref(r, k) for k in ("bicep", "terraform", "az")} for r in found if r["provides"]
     }
     out["parameters"] = _used_parameters(net, out)
+    return out
+
+
+def _roles(net: dict[str, Any], r: dict[str, Any], chosen: list[str]) -> list[tuple[str, dict[str, Any]]]:
+    """The roles the cluster identity gets on ``r``: Network Contributor with ``role`` (named for the
+    resource alone), each grant whose options are chosen (named for the resource and the role)."""
+    roles = {x["id"]: {"name": x["name"], "definition": x["definition"]} for x in net["roles"]}
+    out = [(r["id"], roles["network-contributor"])] if r["role"] else []
+    for g in r["grants"]:
+        if all(o in chosen for o in g["with"]) and not (r["role"] and g["role"] == "network-contributor"):
+            out.append((r["id"] + "-" + g["role"], roles[g["role"]]))
     return out
 
 

@@ -124,6 +124,7 @@ const KINDS = ["az", "bicep", "terraform"];
 // combine() with the plan's values and the parameters applied (deploy.apply).
 export function settings(data, choices, values, given = {}) {
   const c = combine(data, choices);
+  mergeVariants(data, choices, given, c);
   dropExamples(data, choices, c);
   const out = Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v.map((e) => ({ ...e }))]));
   // Bicep of options whose az commands need aks-preview: the pinned GA API version rejects it.
@@ -140,7 +141,8 @@ export function settings(data, choices, values, given = {}) {
   const used = [];
   const chosen = Object.values(choices);
   for (const p of data.deploy.parameters) {
-    const kinds = KINDS.filter((k) => p[k] && out[k].some((e) => e.key === p[k]));
+    let kinds = KINDS.filter((k) => p[k] && out[k].some((e) => e.key === p[k]));
+    if (p.placeholder_only) kinds = kinds.filter((k) => out[k].some((e) => e.key === p[k] && placeholder(e.value)));
     if (!kinds.length) continue;
     if (p.only_with && !chosen.includes(p.only_with)) {
       for (const kind of kinds) out[kind] = out[kind].filter((e) => e.key !== p[kind]);
@@ -158,6 +160,8 @@ export function settings(data, choices, values, given = {}) {
       hit.value = { param: p.id };
     }
   }
+  // What no parameter stands for is optional in the data (a variant's subdomain): never a placeholder.
+  for (const kind of KINDS) out[kind] = out[kind].filter((e) => !placeholder(e.value));
   out.parameters = used;
   const extra = inputEntries(data, choices, given);
   for (const kind of KINDS) out[kind].push(...extra[kind]);
@@ -195,6 +199,7 @@ function usedInputs(data, choices, given) {
 
 // An integer: a whole number in bounds and a multiple; a name: matches the input's pattern.
 export function validInput(item, raw) {
+  if (item.kind === "variant") return item.choices.some((c) => c.id === raw);
   if (item.kind === "name") return new RegExp("^(?:" + item.pattern + ")$").test(raw);
   if (!/^[0-9]+$/.test(raw)) return false;
   const n = parseInt(raw, 10);
@@ -202,6 +207,7 @@ export function validInput(item, raw) {
 }
 
 function inputMessage(item, raw) {
+  if (item.kind === "variant") return item.label + ": “" + raw + "” is not one of " + item.choices.map((c) => c.id).join(", ") + ".";
   if (item.kind === "name") return item.label + ": “" + raw + "” is not a valid name (" + item.rule + ").";
   const step = item.multiple > 1 ? ", a multiple of " + item.multiple : "";
   return item.label + ": “" + raw + "” is not a whole number from " + item.min + " to " + item.max + step + ".";
@@ -227,8 +233,29 @@ export function inputProblems(data, choices, given, result) {
 function dropExamples(data, choices, settings) {
   const chosen = Object.values(choices);
   for (const item of data.deploy.inputs) {
-    if (!chosen.includes(item.option)) continue;
+    if (!chosen.includes(item.option) || item.kind === "variant") continue;
     for (const kind of KINDS) settings[kind] = settings[kind].filter((e) => e.key !== item[kind]);
+  }
+}
+
+// The variant each chosen option's variant input picks: the given one when valid, else the first.
+export function pickedVariants(data, choices, given) {
+  const values = usedInputs(data, choices, given);
+  const chosen = Object.values(choices);
+  return data.deploy.inputs.filter((item) => item.kind === "variant" && chosen.includes(item.option) && item.choices.length)
+    .map((item) => ({ ...(item.choices.find((c) => c.id === (values[item.id] || "")) || item.choices[0]), input: item }));
+}
+
+// The picked variants' select data: in place of the option's entry at the same key, or added.
+function mergeVariants(data, choices, given, settings) {
+  for (const v of pickedVariants(data, choices, given)) {
+    for (const kind of KINDS) {
+      for (const entry of v.select[kind]) {
+        const hit = settings[kind].find((e) => e.key === entry.key);
+        if (hit) Object.assign(hit, { value: entry.value, why: entry.why });
+        else settings[kind].push({ ...entry, option: v.input.option });
+      }
+    }
   }
 }
 
@@ -238,7 +265,7 @@ export function inputEntries(data, choices, given) {
   const out = { az: [], bicep: [], terraform: [] };
   for (const item of data.deploy.inputs) {
     const raw = values[item.id];
-    if (raw === undefined || !validInput(item, raw)) continue;
+    if (raw === undefined || item.kind === "variant" || !validInput(item, raw)) continue;
     const value = item.kind === "name" ? raw : parseInt(raw, 10);
     for (const kind of KINDS) out[kind].push({ key: item[kind], value, option: item.option, why: item.label });
   }
@@ -322,7 +349,8 @@ export function unexpressed(data, choices) {
 export function texts(data, choices, values, given = {}) {
   const s = settings(data, choices, values, given);
   const d = data.deploy;
-  const net = resolve(data.network, Object.values(choices), values);
+  const picked = pickedVariants(data, choices, given).map((v) => v.id);
+  const net = resolve(data.network, Object.values(choices).concat(picked), values);
   const spec = {
     entries: s, parameters: s.parameters, table: d.parameters.concat(data.network.parameters), net,
     pools: values ? values.pools : [], identity: s.parameters.includes("identity_id"), notes: unexpressed(data, choices),
@@ -418,12 +446,14 @@ function recordOptions(data, cats, choices) {
   return L;
 }
 
-function recordDecision(data, cats, choices, az) {
+function recordDecision(data, cats, choices, az, given) {
   const L = ["## Decision", "", "| Decision | Choice | Status |", "|---|---|---|"];
   for (const c of cats) {
     const o = data.options[choices[c.id]];
     L.push("| " + c.name + " | " + o.name + " | " + o.status.label + " |");
   }
+  // The variants the design's inputs pick (the private cluster's DNS mode), under their option.
+  for (const v of pickedVariants(data, choices, given)) L.push("| " + v.input.label + " | " + v.name + " | " + data.options[v.input.option].name + " |");
   if (az === null) L.push("", "No command yet: the design or its IP plan has errors to settle first.", "");
   else L.push("", "```bash", az, "```", "");
   return L;
@@ -471,7 +501,7 @@ export function decisionRecord(data, choices, planResult, url, today, values = n
     "# Decision record: AKS cluster networking", "", "- Status: Proposed", "- Date: " + today, "- Design: <" + url + ">", "",
     ...recordContext(data, cats, found),
     ...recordOptions(data, cats, choices),
-    ...recordDecision(data, cats, choices, az),
+    ...recordDecision(data, cats, choices, az, given),
     ...recordConsequences(data, cats, choices, found),
     ...recordPlan(planResult),
     ...recordSources(data, cats, choices, found),

@@ -53,6 +53,17 @@ function pairsOf(items, kind, byId, values) {
   return out;
 }
 
+// The roles the cluster identity gets on `r`: Network Contributor with `role` (named for the
+// resource alone), each grant whose options are chosen (named for the resource and the role).
+function rolesOf(net, r, chosen) {
+  const roles = Object.fromEntries(net.roles.map((x) => [x.id, { name: x.name, definition: x.definition }]));
+  const out = r.role ? [[r.id, roles["network-contributor"]]] : [];
+  for (const g of r.grants) {
+    if (g.with.every((o) => chosen.includes(o)) && !(r.role && g.role === "network-contributor")) out.push([r.id + "-" + g.role, roles[g.role]]);
+  }
+  return out;
+}
+
 function usedParameters(net, out) {
   const seen = new Set();
   const walk = (v) => {
@@ -80,7 +91,7 @@ export function resolve(net, chosen, values) {
     for (const step of r.az) {
       out.az.push({ command: step.command, pairs: pairsOf(step.set, "az", byId, values || {}), query: step.query, var: step.query ? label(r.id).toUpperCase() + "_ID" : null });
     }
-    if (r.role) out.roles.push({ id: r.id, bicep: ref(r, "bicep"), terraform: ref(r, "terraform"), az: ref(r, "az") });
+    for (const [id, role] of rolesOf(net, r, chosen)) out.roles.push({ id, role, bicep: ref(r, "bicep"), terraform: ref(r, "terraform"), az: ref(r, "az") });
     if (r.before_cluster) out.wait.push({ id: r.id, type: r.terraform.type });
     if (r.requires && !out.requires.includes(r.requires)) out.requires.push(r.requires);
   }
