@@ -726,6 +726,32 @@ def test_a_dns_mode_that_is_none_of_the_variants_blocks_the_files(kb):
                                {"dns": "custom"})  # the input of an option not chosen is ignored
 
 
+def test_the_alb_controller_gets_its_identity_federation_and_roles(kb):
+    """Application Gateway for Containers on your own VNet: the controller's identity, its roles on the
+    AGC resource and subnet (role IDs from the data), and after the cluster its federated credential on
+    the cluster's OIDC issuer and Reader on the node resource group."""
+    t = private_files(kb, None)
+    az, bicep, tf = t["az"], t["bicep"], t["terraform"]
+    head, after = az.split("# After the cluster exists:\n")
+    assert "az aks create" in head and "az aks create" not in after
+    assert "ALB_PRINCIPAL_ID=$(az identity create" in head
+    assert "--role 'AppGw for Containers Configuration Manager'" in head
+    assert '--scope "$AGC_ID"' in head and '--scope "$AGC_SUBNET_ID"' in head
+    assert '--issuer "$AKS_OIDC_ISSUER"' in after
+    assert "system:serviceaccount:azure-alb-system:alb-controller-sa" in after
+    assert "--role Reader" in after and '--scope "$NODE_RESOURCE_GROUP_ID"' in after
+    assert "'fbc52c3f-28ad-4303-a892-8a056630b8f1'" in bicep and "scope: agcSubnet" in bicep
+    assert "issuer: aks.properties.oidcIssuerProfile.issuerURL" in bicep and "parent: albIdentity" in bicep
+    assert "oidcIssuerProfile: {\n      enabled: true" in bicep
+    assert "workloadIdentity: {\n        enabled: true" in bicep
+    assert "issuer = azurerm_kubernetes_cluster.aks.oidc_issuer_url" in tf
+    assert 'audience = ["api://AzureADTokenExchange"]' in tf
+    assert "scope = azurerm_kubernetes_cluster.aks.node_resource_group_id" in tf
+    assert 'role_definition_name = "AppGw for Containers Configuration Manager"' in tf
+    assert any("client ID" in i for i in deploy.checklist(kb, next(
+        p for p in kb.presets if p.id == "locked-down-enterprise").choices, None, None))
+
+
 @pytest.mark.parametrize(
     "old, new, expected",
     [

@@ -256,7 +256,14 @@ def test_designer_scripts_split_into_their_commands(kb):
     inputs = deploy.default_inputs(kb, locked)
     script = deploy.texts(kb, locked, deploy.plan_values(inputs, deploy.design_plan(kb, locked, inputs)))["az"]
     commands = script_commands(script)
-    assert commands[0].startswith("az identity create") and commands[-1].startswith("az aks create")
+    assert commands[0].startswith("az identity create")
+    # What reads the cluster (the ALB Controller's federated credential and Reader role) follows its creation.
+    create = next(i for i, c in enumerate(commands) if c.startswith("az aks create"))
+    after = commands[create + 1:]
+    assert after[0].startswith("az aks show") and "--query oidcIssuerProfile.issuerUrl" in after[0]
+    assert after[1].startswith("az identity federated-credential create") and '--issuer "$AKS_OIDC_ISSUER"' in after[1]
+    assert after[-1].startswith("az role assignment create") and "--role Reader" in after[-1]
+    assert any("--name azure-alb-identity" in c for c in commands[:create] if c.startswith("az identity create"))
     assert any(c.startswith("az network vnet subnet create") and "--query id --output tsv" in c for c in commands)
     assert [command_requires(kb, locked, c) for c in commands if c.startswith("az network alb")] == ["alb"] * 3
 

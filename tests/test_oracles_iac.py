@@ -126,7 +126,7 @@ def test_every_designer_terraform_configuration_parses_and_matches_the_azurerm_s
 
 
 #: Fixture resources the designer does not write (the firewall itself: the user's own).
-UNUSED = {"azurerm_firewall", "azurerm_firewall_policy", "azurerm_route", "azurerm_federated_identity_credential"}
+UNUSED = {"azurerm_firewall", "azurerm_firewall_policy", "azurerm_route"}
 
 
 def test_every_option_terraform_snippet_matches_the_azurerm_schema(kb, azurerm):
@@ -178,6 +178,10 @@ ARM_TYPES = {
     "Microsoft.ServiceNetworking/trafficControllers/frontends": ("azure.mgmt.servicenetworking", "Frontend"),
     "Microsoft.ServiceNetworking/trafficControllers/associations": ("azure.mgmt.servicenetworking", "Association"),
     "Microsoft.ManagedIdentity/userAssignedIdentities": ("azure.mgmt.msi.v2024_11_30", "Identity"),
+    "Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials": (
+        "azure.mgmt.msi.v2024_11_30",
+        "FederatedIdentityCredential",
+    ),
     "Microsoft.Authorization/roleAssignments": ("azure.mgmt.authorization", "RoleAssignmentCreateParameters"),
     "Microsoft.Network/privateDnsZones": ("azure.mgmt.privatedns", "PrivateZone"),
     "Microsoft.Network/privateDnsZones/virtualNetworkLinks": ("azure.mgmt.privatedns", "VirtualNetworkLink"),

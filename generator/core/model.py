@@ -526,11 +526,15 @@ class ResourceForm(Strict):
 
 
 class AzStep(Strict):
-    """One az command (run with the script's --resource-group)."""
+    """One az command (run with the script's --resource-group unless ``resource_group`` is false)."""
 
     command: Line = Field(pattern=r"^az [a-z -]+$")
     set: dict[str, Any] = Field(min_length=1, description="Flag to value (a list: several words).")
     query: Line | None = Field(None, description="JMESPath of the new resource's ID, kept in a shell variable.")
+    var: Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9_]*$")] | None = Field(
+        None, description="The shell variable the query fills (default: the resource id's, then _ID)."
+    )
+    resource_group: bool = Field(True, description="False for a command that takes no --resource-group.")
 
 
 class NetworkResource(Strict):
@@ -544,6 +548,9 @@ class NetworkResource(Strict):
     role: bool = Field(False, description="The cluster identity gets Network Contributor on it.")
     grants: list[RoleGrant] = Field(default_factory=list, description="Further roles on it, each when chosen.")
     before_cluster: bool = Field(False, description="The cluster waits for it explicitly.")
+    after_cluster: bool = Field(
+        False, description="Its az commands run after the cluster exists (it reads the cluster's OIDC issuer...)."
+    )
     requires: Line | None = Field(None, description="The az extension its commands need.")
     sources: list[Id] = Field(min_length=1)
     verified_on: dt.date

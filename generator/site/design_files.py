@@ -71,6 +71,8 @@ def _provided(entries: list[dict[str, Any]], spec: dict[str, Any], kind: str) ->
 
 
 def _az_word(flag: str, v: Any) -> str:
+    if isinstance(v, dict) and "expr" in v:
+        return f"{flag} {v['expr']}"
     if isinstance(v, dict):
         return f'{flag} "${v["param"].upper()}"'
     if v is None or v is True:
@@ -104,9 +106,11 @@ def design_az(spec: dict[str, Any]) -> str:
         lines = ["# Your own values:", *lines, ""]
     network = _az_identity() if spec["identity"] else []
     rg = AZ_PREFIX[1]
+    steps = {False: [], True: []}  # before the cluster, and after it (what reads the cluster)
     for step in net["az"]:
-        words = [step["command"], rg] + [_az_word(k, v) for k, v in step["pairs"]]
-        network.append(_az_command(words, step["var"], step["query"]))
+        words = [step["command"]] + ([rg] if step["rg"] else []) + [_az_word(k, v) for k, v in step["pairs"]]
+        steps[step["after"]].append(_az_command(words, step["var"], step["query"]))
+    network += steps[False]
     for r in net["roles"]:
         words = ["az role assignment create", '--assignee-object-id "$IDENTITY_PRINCIPAL_ID"']
         words += ["--assignee-principal-type ServicePrincipal", "--role " + _shell_word(r["role"]["name"])]
@@ -120,6 +124,8 @@ def design_az(spec: dict[str, Any]) -> str:
         words += [f"--node-count {pool['nodes']}", f"--max-pods {pool['max_pods']}"]
         words += [_az_word(e["key"], e["value"]) for e in entries if e["key"] in POOL_AZ_FLAGS]
         lines.append(_az_command(words))
+    if steps[True]:
+        lines += ["", "# After the cluster exists:", *steps[True]]
     return "\n".join(lines)
 
 

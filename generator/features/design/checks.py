@@ -19,13 +19,13 @@ def run(kb: KnowledgeBase, settings: Settings) -> Iterator[DataError]:
     yield from _network(kb, settings)
 
 
-def _refs(value, found: set[str]) -> set[str]:
-    """Every ``{ref: id}`` in a value."""
+def _refs(value, found: set[str], key: str = "ref") -> set[str]:
+    """Every ``{ref: id}`` (or ``{role: id}`` with ``key``) in a value."""
     if isinstance(value, list):
         for v in value:
-            _refs(v, found)
-    elif isinstance(value, dict) and "ref" in value:
-        found.add(value["ref"])
+            _refs(v, found, key)
+    elif isinstance(value, dict) and key in value:
+        found.add(value[key])
     return found
 
 
@@ -64,6 +64,8 @@ def _network(kb: KnowledgeBase, settings: Settings) -> Iterator[DataError]:
             for key, value in (form.set.items() if form else []):
                 for ref in sorted(_refs(value, set()) - ids):
                     yield DataError(o.at(*loc, "set", key), f"unknown resource '{ref}'{did_you_mean(ref, ids)}")
+                for ref in sorted(_refs(value, set(), "role") - roles):
+                    yield DataError(o.at(*loc, "set", key), f"unknown role '{ref}'{did_you_mean(ref, roles)}")
     first = kb.origin("network", kb.network.resources[0].id)
     for i, role in enumerate(kb.network.roles):
         yield from known_sources(role.sources, Origin(first.path, first.raw), ("roles", i, "sources"), kb)

@@ -178,8 +178,10 @@ CHECKLIST: list[dict[str, Any]] = [
     },
     {
         "if": "application-gateway-for-containers",
-        "text": "Create the ALB Controller's user-assigned identity with a federated credential and its roles "
-        "on the Application Gateway for Containers resource and subnet{subnet:agc}, then install the controller.",
+        "text": "The files create the ALB Controller's identity (azure-alb-identity), its roles on the Application "
+        "Gateway for Containers resource and subnet{subnet:agc} and, once the cluster exists, its federated credential "
+        "and Reader on the node resource group (the Bicep file leaves that role out: it needs a module scoped to that "
+        "group). Then install the controller with Helm, passing the identity's client ID.",
     },
     {
         "if": "agic",

@@ -5,7 +5,7 @@ Works on the JSON form of the data (``network_data``), the same dicts ``cores/de
 from ``api/design.json``, so the two stay line-for-line alike (tests/test_js_cores.py compares
 their output). A value ``{"ref": id}`` becomes the other resource's ID in that language; an entry
 that refers to a resource the design does not deploy is left out (a subnet's route table without
-user-defined routing).
+user-defined routing); ``{"role": id}`` is a role of the data's ``roles`` as that language names it.
 """
 
 from __future__ import annotations
@@ -74,6 +74,8 @@ def value(v: Any, kind: str, by_id: dict[str, dict[str, Any]], values: dict[str,
         return _DROP if any(x is _DROP for x in out) else out
     if not isinstance(v, dict):
         return v
+    if "role" in v:
+        return role_value(values["roles"][v["role"]], kind)
     if "plan" in v:
         return values["vnet"] if v["plan"] == "vnet" else values["subnets"][v["plan"]]
     if "ref" in v:
@@ -81,6 +83,13 @@ def value(v: Any, kind: str, by_id: dict[str, dict[str, Any]], values: dict[str,
         usable = target is not None and (target[kind] if kind != "az" else any(s["query"] for s in target["az"]))
         return _ref(target, kind) if usable else _DROP
     return v  # a parameter or an expression
+
+
+def role_value(role: dict[str, Any], kind: str) -> Any:
+    """A role as ``kind`` names it: Bicep by its definition ID, Terraform and az by its name."""
+    if kind == "bicep":
+        return {"expr": f"subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '{role['definition']}')"}
+    return role["name"]
 
 
 def _pairs(items: list, kind: str, by_id: dict[str, dict[str, Any]], values: dict[str, Any]) -> list:
@@ -96,25 +105,28 @@ def resolve(net: dict[str, Any], chosen: list[str], values: dict[str, Any] | Non
     """Each output's resources, roles and parameters for a design (``values``: ``plan_values``)."""
     found = deployed(net, chosen, values)
     by_id = {r["id"]: r for r in found}
+    values = {**(values or {}), "roles": {x["id"]: x for x in net["roles"]}}
     out: dict[str, Any] = {"bicep": [], "terraform": [], "az": [], "roles": [], "wait": [], "requires": []}
     for r in found:
         for kind in KINDS:
             form = r[kind]
             if not form:
                 continue
-            pairs = _pairs(form["set"], kind, by_id, values or {})
+            pairs = _pairs(form["set"], kind, by_id, values)
             after = [{"expr": symbol(a)} for a in form["after"] if a in by_id and by_id[a]["bicep"]]
             if after:
                 pairs.append(["dependsOn", after])
             out[kind].append({"id": r["id"], "type": form["type"], "pairs": pairs})
         for step in r["az"]:
-            var = label(r["id"]).upper() + "_ID" if step["query"] else None
+            var = (step["var"] or label(r["id"]).upper() + "_ID") if step["query"] else None
             out["az"].append(
                 {
                     "command": step["command"],
-                    "pairs": _pairs(step["set"], "az", by_id, values or {}),
+                    "pairs": _pairs(step["set"], "az", by_id, values),
                     "query": step["query"],
                     "var": var,
+                    "rg": step["resource_group"],
+                    "after": r["after_cluster"],
                 }
             )
         for rid, role in _roles(net, r, chosen):

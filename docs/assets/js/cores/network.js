@@ -35,6 +35,7 @@ function value(v, kind, byId, values) {
     return out.includes(DROP) ? DROP : out;
   }
   if (!isObject(v)) return v;
+  if ("role" in v) return roleValue(values.roles[v.role], kind);
   if ("plan" in v) return v.plan === "vnet" ? values.vnet : values.subnets[v.plan];
   if ("ref" in v) {
     const target = byId[v.ref];
@@ -42,6 +43,12 @@ function value(v, kind, byId, values) {
     return usable ? ref(target, kind) : DROP;
   }
   return v;
+}
+
+// A role as `kind` names it: Bicep by its definition ID, Terraform and az by its name.
+function roleValue(role, kind) {
+  if (kind === "bicep") return { expr: "subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '" + role.definition + "')" };
+  return role.name;
 }
 
 function pairsOf(items, kind, byId, values) {
@@ -78,18 +85,20 @@ function usedParameters(net, out) {
 export function resolve(net, chosen, values) {
   const found = deployed(net, chosen, values);
   const byId = Object.fromEntries(found.map((r) => [r.id, r]));
+  const vals = { ...(values || {}), roles: Object.fromEntries(net.roles.map((x) => [x.id, x])) };
   const out = { bicep: [], terraform: [], az: [], roles: [], wait: [], requires: [] };
   for (const r of found) {
     for (const kind of KINDS) {
       const form = r[kind];
       if (!form) continue;
-      const pairs = pairsOf(form.set, kind, byId, values || {});
+      const pairs = pairsOf(form.set, kind, byId, vals);
       const after = form.after.filter((a) => byId[a] && byId[a].bicep).map((a) => ({ expr: symbol(a) }));
       if (after.length) pairs.push(["dependsOn", after]);
       out[kind].push({ id: r.id, type: form.type, pairs });
     }
     for (const step of r.az) {
-      out.az.push({ command: step.command, pairs: pairsOf(step.set, "az", byId, values || {}), query: step.query, var: step.query ? label(r.id).toUpperCase() + "_ID" : null });
+      out.az.push({ command: step.command, pairs: pairsOf(step.set, "az", byId, vals), query: step.query,
+        var: step.query ? step.var || label(r.id).toUpperCase() + "_ID" : null, rg: step.resource_group, after: r.after_cluster });
     }
     for (const [id, role] of rolesOf(net, r, chosen)) out.roles.push({ id, role, bicep: ref(r, "bicep"), terraform: ref(r, "terraform"), az: ref(r, "az") });
     if (r.before_cluster) out.wait.push({ id: r.id, type: r.terraform.type });

@@ -157,6 +157,7 @@ const provided = (entries, spec, kind) => entries.map((e) => {
 });
 
 function azWord(flag, v) {
+  if (isObject(v) && "expr" in v) return flag + " " + v.expr;
   if (isObject(v)) return flag + ' "$' + v.param.toUpperCase() + '"';
   if (v === null || v === true) return flag;
   if (Array.isArray(v)) return flag + " " + v.map(shellWord).join(" ");
@@ -175,7 +176,11 @@ export function designAz(spec) {
   let lines = own(spec).map((pid) => pid.toUpperCase() + "=" + shellWord("<" + describe(spec.table, pid) + ">"));
   if (lines.length) lines = ["# Your own values:", ...lines, ""];
   const network = spec.identity ? azIdentity() : [];
-  for (const step of spec.net.az) network.push(azCommandOf([step.command, rg, ...step.pairs.map(([k, v]) => azWord(k, v))], step.var, step.query));
+  // Before the cluster, and after it (what reads the cluster's OIDC issuer or node resource group).
+  const after = [];
+  for (const step of spec.net.az) {
+    (step.after ? after : network).push(azCommandOf([step.command, ...(step.rg ? [rg] : []), ...step.pairs.map(([k, v]) => azWord(k, v))], step.var, step.query));
+  }
   for (const r of spec.net.roles) {
     network.push(azCommandOf(["az role assignment create", '--assignee-object-id "$IDENTITY_PRINCIPAL_ID"',
       "--assignee-principal-type ServicePrincipal", "--role " + shellWord(r.role.name), azWord("--scope", r.az)]));
@@ -188,6 +193,7 @@ export function designAz(spec) {
       "--node-count " + pool.nodes, "--max-pods " + pool.max_pods,
       ...entries.filter((e) => POOL_AZ_FLAGS.includes(e.key)).map((e) => azWord(e.key, e.value))]));
   }
+  if (after.length) lines.push("", "# After the cluster exists:", ...after);
   return lines.join("\n");
 }
 
