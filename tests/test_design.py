@@ -863,3 +863,29 @@ def test_the_load_balancer_sizing_is_the_users_own_input(tab):
     page.locator("#design-egress").select_option("user-defined-routing")
     assert page.locator("#design-input-lb-ips").is_hidden() and "lb-ips" not in page.url
     assert not tab.outside and not tab.console_errors
+
+
+def test_the_private_dns_mode_and_the_gateway_name_are_the_readers_own(tab, kb):
+    """A private cluster asks for its DNS mode (the private-cluster variants); your own zone is created
+    and named in the files and the address; a mode that is none of them says so; AGIC asks for its name."""
+    page = tab.page
+    locked = next(p for p in kb.presets if p.id == "locked-down-enterprise")
+    tab.goto(f"/design/?{design.query(kb, locked.choices)}")
+    mode = page.locator("#design-input-dns")
+    assert mode.is_visible() and mode.input_value() == "private-dns-system" and "&dns=" not in page.url
+    assert "--private-dns-zone system" in command_texts(tab)["az"]
+    mode.select_option("private-dns-custom")
+    texts = command_texts(tab)
+    assert "az network private-dns zone create" in texts["az"]
+    assert '--private-dns-zone "$PRIVATE_DNS_ZONE_ID"' in texts["az"]
+    assert "privateDNSZone: privateDnsZone.id" in texts["bicep"] and "&dns=private-dns-custom" in page.url
+    page.goto(page.url.replace("dns=private-dns-custom", "dns=custom"), wait_until="networkidle")
+    assert "is not one of private-dns-system" in page.locator("[data-blocked]").inner_text()
+    page.locator("#design-app-exposure").select_option("agic")
+    page.locator("#design-input-dns").select_option("private-dns-none")
+    name = page.locator("#design-input-appgw-name")
+    assert name.is_visible()
+    assert "myApplicationGateway" not in command_texts(tab)["az"] and "10.225.0.0/16" not in command_texts(tab)["az"]
+    name.fill("gw-prod")
+    assert "--appgw-name gw-prod" in command_texts(tab)["az"] and "appgw-name=gw-prod" in page.url
+    assert not tab.outside and not tab.console_errors

@@ -195,7 +195,7 @@ function drawCommands(view) {
     h("h4", {}, "Before you run it"),
     h("ul", { class: "atlas-checklist", "data-checklist": "" }, checklist(data, view.choices, result, view.values()).map((x) => h("li", {}, x))),
     ...egressList(data, view.choices),
-    h("p", { class: "atlas-hint" }, "Set the variables and parameters without a default to your own values. With your own VNet, the files create it with the subnets of the IP plan below and what the chosen options need around the cluster (route table, NSG, NAT gateway, Application Gateway for Containers), before the cluster. Every node pool of the plan is written with its node count and max pods; the pod CIDR, the service CIDR and the DNS service IP come from the plan too."),
+    h("p", { class: "atlas-hint" }, "Set the variables and parameters without a default to your own values. With your own VNet, the files create it with the subnets of the IP plan below and what the chosen options need around the cluster (route table, NSG, NAT gateway, Application Gateway for Containers and its controller's identity, your own private DNS zone), before the cluster; what reads the cluster comes after it. Every node pool of the plan is written with its node count and max pods; the pod CIDR, the service CIDR and the DNS service IP come from the plan too."),
   ].filter(Boolean));
 }
 
