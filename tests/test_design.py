@@ -603,8 +603,10 @@ def agic_design(kb, vnet: str) -> dict[str, str]:
 
 @pytest.mark.parametrize("vnet", ["byo-vnet", "managed-vnet"])
 def test_agic_gets_the_plans_subnet_and_never_the_options_examples(kb, vnet):
-    """The add-on's Application Gateway goes in the /24 the IP plan proposes (its ID with your own VNet,
-    its range without); the select data's example name and range reach no output."""
+    """The add-on's Application Gateway goes in the /24 the IP plan proposes (its ID with your own VNet;
+    without it a range of that size in the AKS-managed VNet's 10.224.0.0/12 after its 10.224.0.0/16
+    node subnet, Learn's rule); the select data's example name and range reach no output, the
+    designer's own name does unless the reader gives one."""
     d = agic_design(kb, vnet)
     inputs = deploy.default_inputs(kb, d)
     result = deploy.design_plan(kb, d, inputs)
@@ -617,16 +619,18 @@ def test_agic_gets_the_plans_subnet_and_never_the_options_examples(kb, vnet):
     assert examples == {"myApplicationGateway", "10.225.0.0/16"}
     for kind in ("az", "bicep", "terraform"):
         assert not any(x in t[kind] for x in examples), kind
-        assert "appgw-name" not in t[kind] and "applicationGatewayName" not in t[kind] and "gateway_name" not in t[kind]
+    assert "--appgw-name aks-appgw" in t["az"] and "applicationGatewayName: 'aks-appgw'" in t["bicep"]
+    assert 'gateway_name = "aks-appgw"' in t["terraform"]
     if vnet == "byo-vnet":
         assert '--appgw-subnet-id "$APPGW_SUBNET_ID"' in t["az"] and f"--address-prefixes {appgw['cidr']}" in t["az"]
         assert "subnetId: appgwSubnet.id" in t["bicep"] and f"addressPrefix: '{appgw['cidr']}'" in t["bicep"]
         assert "subnet_id = azurerm_subnet.appgw_subnet.id" in t["terraform"]
         assert "subnetCIDR" not in t["bicep"]
     else:
-        assert f"--appgw-subnet-cidr {appgw['cidr']}" in t["az"] and "--appgw-subnet-id" not in t["az"]
-        assert f"subnetCIDR: '{appgw['cidr']}'" in t["bicep"]
-        assert f'subnet_cidr = "{appgw["cidr"]}"' in t["terraform"]
+        managed = f"10.225.0.0/{appgw['prefix']}"
+        assert f"--appgw-subnet-cidr {managed}" in t["az"] and "--appgw-subnet-id" not in t["az"]
+        assert f"subnetCIDR: '{managed}'" in t["bicep"]
+        assert f'subnet_cidr = "{managed}"' in t["terraform"]
     named = deploy.texts(kb, d, values, {"appgw-name": "gw-prod_1"})
     assert "--appgw-name gw-prod_1" in named["az"] and "applicationGatewayName: 'gw-prod_1'" in named["bicep"]
     assert 'gateway_name = "gw-prod_1"' in named["terraform"]

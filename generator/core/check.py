@@ -43,11 +43,16 @@ def _check_inputs(opt: m.Option, o: Origin, kb: KnowledgeBase, owner: dict[str, 
             yield DataError(o.at("inputs", i), "a name input has a pattern and a rule, and no min or max")
         elif item.kind == "integer" and item.min > item.max:
             yield DataError(o.at("inputs", i, "max"), f"max {item.max} is below min {item.min}")
+        elif item.default is not None and item.kind != "name":
+            yield DataError(o.at("inputs", i, "default"), "only a name input has a default")
         elif item.pattern:
             try:
                 re.compile(item.pattern)
             except re.error as e:
                 yield DataError(o.at("inputs", i, "pattern"), f"not a regular expression: {e}")
+                return
+            if item.default is not None and not re.fullmatch(item.pattern, item.default):
+                yield DataError(o.at("inputs", i, "default"), f"'{item.default}' does not match the pattern")
 
 
 def _variant_input(opt: m.Option, o: Origin, i: int, item: m.OptionInput) -> Iterator[DataError]:

@@ -321,6 +321,9 @@ class OptionInput(Strict):
         None, description="name: a regular expression the whole value matches (read by Python and JavaScript)."
     )
     rule: Line | None = Field(None, description="name: the pattern in words, shown beside the field and in errors.")
+    default: Line | None = Field(
+        None, description="name: written when the reader gives none, for a value the command needs (a generated name)."
+    )
     variants: list[Id] = Field(default_factory=list, description="variant: the option's variants to pick from.")
     az: Annotated[str, StringConstraints(pattern=r"^--[a-z0-9][a-z0-9-]*$")] | None = None
     bicep: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.\[\]]+$")] | None = None

@@ -126,7 +126,7 @@ function optionInputs(view, onChange) {
     const id = "design-input-" + item.id;
     if (item.kind === "variant") return variantField(view, item, id, onChange);
     const name = item.kind === "name";
-    const input = h("input", { id, name: item.id, type: "text", inputmode: name ? "text" : "numeric", value: view.given[item.id], placeholder: "default", "data-input": item.id });
+    const input = h("input", { id, name: item.id, type: "text", inputmode: name ? "text" : "numeric", value: view.given[item.id], placeholder: item.default || "default", "data-input": item.id });
     input.addEventListener("input", () => { view.given[item.id] = input.value; onChange(); });
     const hint = name ? item.rule : item.min + " to " + item.max + (item.multiple > 1 ? ", a multiple of " + item.multiple : "");
     return { item, row: h("div", { class: "atlas-field" }, h("label", { for: id }, item.label + " (" + hint + ")"), input) };

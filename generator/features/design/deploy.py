@@ -22,9 +22,10 @@ from typing import Any
 from ...core import model as m
 from ...core.read import KnowledgeBase
 from ...site import design_files, firewall
+from ..ipplan.addresses import make_range, parse_cidr
 from ..ipplan.calc import plan
 from ..ipplan.inputs import clean
-from ..ipplan.params import planner_params
+from ..ipplan.params import limit_ranges, planner_params
 from . import option_inputs
 from .evaluate import combine, evaluate
 from .network import network_data, resolve
@@ -141,8 +142,10 @@ PARAMETERS: list[dict[str, Any]] = [
 ]
 
 #: A subnet of the IP plan that an option's own resource goes in (AGIC's Application Gateway), where
-#: the option's select data writes an example range: the plan's range takes its place, or with
-#: Bring your own VNet the subnet's ID (the ``param``, which data/network.yaml's subnet provides).
+#: the option's select data writes an example range: with Bring your own VNet the subnet's ID (the
+#: ``param``, which data/network.yaml's subnet provides); else a range of the plan's size in the
+#: AKS-managed VNet, the first after its node subnet (``managed``: the option and the limits that
+#: give both ranges; ``plan_subnets`` reads them).
 PLAN_SUBNETS: list[dict[str, Any]] = [
     {
         "subnet": "appgw",
@@ -151,8 +154,31 @@ PLAN_SUBNETS: list[dict[str, Any]] = [
         "terraform": "ingress_application_gateway.subnet_cidr",
         "param": "appgw_subnet_id",
         "byo": "byo-vnet",
+        "managed": ("agic", "managed-vnet-address-space", "managed-vnet-node-subnet"),
     },
 ]
+
+
+def plan_subnets(kb: KnowledgeBase) -> list[dict[str, Any]]:
+    """``PLAN_SUBNETS`` with the managed VNet's ranges from the option's limits (``None`` if absent)."""
+    out = []
+    for s in PLAN_SUBNETS:
+        oid, space, taken = s["managed"]
+        ranges = [limit_ranges(kb, oid, space), limit_ranges(kb, oid, taken)]
+        out.append({**{k: v for k, v in s.items() if k != "managed"},
+                    "space": ranges[0][0] if ranges[0] else None, "taken": ranges[1][0] if ranges[1] else None})
+    return out
+
+
+def managed_cidr(s: dict[str, Any], cidr: str) -> str | None:
+    """The first range of ``cidr``'s size in the managed VNet's space after its node subnet."""
+    prefix = int(cidr.split("/")[1])
+    space, taken = parse_cidr(s["space"] or "")[0], parse_cidr(s["taken"] or "")[0]
+    if space is None or taken is None:
+        return None
+    size = 2 ** (32 - prefix)
+    start = -(-(taken["end"] + 1) // size) * size
+    return make_range(start, prefix)["cidr"] if start + size - 1 <= space["end"] else None
 
 
 #: The pre-flight checklist: what must exist or be allowed before the files run, for the chosen
@@ -185,9 +211,10 @@ CHECKLIST: list[dict[str, Any]] = [
     },
     {
         "if": "agic",
-        "text": "The AGIC add-on creates its Application Gateway in the subnet{subnet:appgw}, which holds nothing "
-        "else; the identity that creates it needs to join that subnet (Network Contributor can). Without your own "
-        "VNet the subnet goes in the AKS-managed VNet: its range must not overlap the managed node subnet.",
+        "text": "The AGIC add-on creates its Application Gateway in a subnet that holds nothing else: with your own "
+        "VNet the IP plan's Application Gateway subnet{subnet:appgw}, which the identity that creates the gateway "
+        "needs to join (Network Contributor can); without it, a range of that size in the AKS-managed VNet after its "
+        "node subnet, as the files give.",
     },
     {
         "if": "private-cluster",
@@ -301,21 +328,22 @@ def settings(
     combined = combine(kb, choices)
     option_inputs.merge_variants(inputs, choices, given, combined)
     option_inputs.drop_examples(inputs, choices, combined)
-    out = apply(combined, values, chosen, preview)
+    out = apply(combined, values, chosen, preview, plan_subnets(kb))
     for kind, extra in option_inputs.entries(inputs, choices, given).items():
         out[kind] += extra
     return out
 
 
 def apply(
-    combined: dict[str, Any], values: dict[str, Any] | None, chosen: set[str], preview: set[str]
+    combined: dict[str, Any], values: dict[str, Any] | None, chosen: set[str], preview: set[str],
+    subnets: list[dict[str, Any]],
 ) -> dict[str, Any]:
     """The plan's values in place of the examples, parameters for the user's own values; the Bicep
     of ``preview`` options (whose az commands need aks-preview) is left out: the pinned GA API
     version does not accept it (``unexpressed`` says so in the file)."""
     out = {k: [dict(e) for e in v] for k, v in combined.items()}
     out["bicep"] = [e for e in out["bicep"] if e["option"] not in preview]
-    _plan_subnets(out, values, chosen)
+    _plan_subnets(out, values, chosen, subnets)
     for s in PLAN_SETTINGS if values else []:
         value = values[s["value"]] if values else None
         for kind in ("az", "bicep", "terraform"):
@@ -357,12 +385,15 @@ def _placeholder(v: Any) -> bool:
     return isinstance(v, str) and "<" in v
 
 
-def _plan_subnets(out: dict[str, Any], values: dict[str, Any] | None, chosen: set[str]) -> None:
-    """``PLAN_SUBNETS``: the plan's range in place of an option's example range, or the key of the
-    subnet ID parameter with Bring your own VNet (``PARAMETERS`` then makes it a parameter); without
-    a plan range the entry goes, never the example."""
-    for s in PLAN_SUBNETS:
+def _plan_subnets(out: dict[str, Any], values: dict[str, Any] | None, chosen: set[str],
+                  subnets: list[dict[str, Any]]) -> None:
+    """``plan_subnets``: the key of the subnet ID parameter with Bring your own VNet (``PARAMETERS``
+    then makes it a parameter), else a range in the managed VNet in place of the option's example;
+    without a plan range the entry goes, never the example."""
+    for s in subnets:
         cidr = (values or {}).get("subnets", {}).get(s["subnet"])
+        if cidr and s["byo"] not in chosen:
+            cidr = managed_cidr(s, cidr)
         param = next(p for p in PARAMETERS if p["id"] == s["param"])
         for kind in ("az", "bicep", "terraform"):
             for e in [e for e in out[kind] if e["key"] == s[kind]]:
@@ -509,7 +540,7 @@ def deploy_data(kb: KnowledgeBase) -> dict[str, Any]:
     inputs = option_inputs.data(kb)
     return {
         "plan": PLAN_SETTINGS,
-        "plan_subnets": PLAN_SUBNETS,
+        "plan_subnets": plan_subnets(kb),
         "parameters": PARAMETERS,
         "api_version": AKS_API_VERSION,
         "azurerm_version": AZURERM_VERSION,

@@ -148,9 +148,10 @@ def entries(inputs: dict[str, Any], choices: dict[str, str], given: dict[str, st
     """The settings the inputs add, per output (valid values only; the files of a design whose
     inputs have ``problems`` are not shown)."""
     values = used(inputs, choices, given)
+    chosen = set(choices.values())
     out: dict[str, list[dict[str, Any]]] = {kind: [] for kind in KINDS}
     for item in inputs["inputs"]:
-        raw = values.get(item["id"])
+        raw = values.get(item["id"], item["default"] if item["option"] in chosen else None)
         if raw is None or item["kind"] == "variant" or not valid(item, raw):
             continue
         value = raw if item["kind"] == "name" else int(raw)

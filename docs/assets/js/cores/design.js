@@ -5,7 +5,7 @@
 // severity in a design) and the severity labels come from `data.vocab` (api/design.json), the
 // table generator/core/vocab.py also reads. No DOM here.
 import { designAz, designBicep, designTerraform } from "./snippets.js";
-import { fmt } from "./addresses.js";
+import { fmt, parseCidr, range } from "./addresses.js";
 import { plan, clean } from "./ipplan.js";
 import { resolve } from "./network.js";
 
@@ -168,11 +168,23 @@ export function settings(data, choices, values, given = {}) {
   return out;
 }
 
-// The plan's range in place of an option's example range, or with Bring your own VNet the key of
-// the subnet ID parameter; without a plan range the entry goes (deploy._plan_subnets).
+// The first range of `cidr`'s size in the managed VNet's space after its node subnet (deploy.managed_cidr).
+function managedCidr(s, cidr) {
+  const prefix = parseInt(cidr.split("/")[1], 10);
+  const space = parseCidr(s.space || "")[0];
+  const taken = parseCidr(s.taken || "")[0];
+  if (!space || !taken) return null;
+  const size = 2 ** (32 - prefix);
+  const start = Math.ceil((taken.end + 1) / size) * size;
+  return start + size - 1 <= space.end ? range(start, prefix).cidr : null;
+}
+
+// With Bring your own VNet the key of the subnet ID parameter, else a range in the managed VNet in
+// place of an option's example range; without a plan range the entry goes (deploy._plan_subnets).
 function planSubnets(data, out, values, chosen) {
   for (const s of data.deploy.plan_subnets) {
-    const cidr = ((values && values.subnets) || {})[s.subnet];
+    let cidr = ((values && values.subnets) || {})[s.subnet];
+    if (cidr && !chosen.includes(s.byo)) cidr = managedCidr(s, cidr);
     const param = data.deploy.parameters.find((p) => p.id === s.param);
     for (const kind of KINDS) {
       for (const e of out[kind].filter((x) => x.key === s[kind])) {
@@ -262,10 +274,11 @@ function mergeVariants(data, choices, given, settings) {
 // The settings the inputs add, per output (valid values only).
 export function inputEntries(data, choices, given) {
   const values = usedInputs(data, choices, given);
+  const chosen = Object.values(choices);
   const out = { az: [], bicep: [], terraform: [] };
   for (const item of data.deploy.inputs) {
-    const raw = values[item.id];
-    if (raw === undefined || item.kind === "variant" || !validInput(item, raw)) continue;
+    const raw = values[item.id] ?? (chosen.includes(item.option) ? item.default : null);
+    if (raw === undefined || raw === null || item.kind === "variant" || !validInput(item, raw)) continue;
     const value = item.kind === "name" ? raw : parseInt(raw, 10);
     for (const kind of KINDS) out[kind].push({ key: item[kind], value, option: item.option, why: item.label });
   }
