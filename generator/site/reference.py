@@ -158,7 +158,8 @@ def egress_rows(kb: KnowledgeBase) -> list[dict[str, Any]]:
     ]
 
 
-def option_page(kb: KnowledgeBase, opt: m.Option, settings: Settings) -> Page:
+def option_page(kb: KnowledgeBase, opt: m.Option, settings: Settings, vocabulary: frozenset[str]) -> Page:
+    """An option's page; ``vocabulary`` is the site's (``search_vocabulary``), read once per build."""
     cat = kb.categories[opt.category]
     layer = kb.layer_of(cat.id)
     notes = Notes()
@@ -213,7 +214,7 @@ def option_page(kb: KnowledgeBase, opt: m.Option, settings: Settings) -> Page:
             "egress": egress_rows(kb) if opt.id in kb.egress_shown_on else [],
             "design_src": urls.design(),
             "diagram": option_diagram_view(kb, opt.id, urls.option(opt.id)),
-            "meta": option_search_meta(opt, kb.terms, search_vocabulary(kb)),
+            "meta": option_search_meta(opt, kb.terms, vocabulary),
         },
         edit_path=kb.origin("option", opt.id).path,
     )
@@ -289,7 +290,8 @@ def all_pages(kb: KnowledgeBase, settings: Settings) -> list[Page]:
     for layer in kb.layers:
         pages.append(layer_page(kb, layer))
         pages.extend(category_page(kb, layer, cat) for cat in layer.categories)
-    pages.extend(option_page(kb, opt, settings) for opt in sorted(kb.options.values(), key=lambda o: o.id))
+    vocabulary = search_vocabulary(kb)
+    pages.extend(option_page(kb, opt, settings, vocabulary) for opt in sorted(kb.options.values(), key=lambda o: o.id))
     pages.append(glossary_page(kb))
     pages.append(tags_page(kb))
     pages.extend(alias_pages(kb))
