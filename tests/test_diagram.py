@@ -16,6 +16,7 @@ from generator.features.decide.flowchart import flowcharts, parts
 from generator.features.decide.graph import edges, walk
 from generator.features.ipplan.calc import EXAMPLE_INPUTS, plan
 from generator.features.ipplan.params import planner_params
+from generator.site import cache
 from generator.site.diagram import graphviz
 from generator.site.diagram.network import option_diagram
 from generator.site.diagram.slots import slot_values
@@ -93,12 +94,12 @@ def test_slot_values_match_in_python_and_javascript(kb, node, tmp_path):  # noqa
 def test_diagrams_are_byte_identical_between_runs(kb, monkeypatch):
     first = [option_diagram(kb, o).svg for o in sorted(kb.diagrams.options)]
     graphviz.forget()
-    monkeypatch.setenv(graphviz.CACHE_ENV, "")  # no disk cache: every picture drawn by dot again
+    monkeypatch.setenv(cache.CACHE_ENV, "")  # no disk cache: every picture drawn by dot again
     assert [option_diagram(kb, o).svg for o in sorted(kb.diagrams.options)] == first
 
 
 def test_layouts_are_kept_on_disk_under_the_graph_and_the_dot_version(tmp_path, monkeypatch):
-    monkeypatch.setenv(graphviz.CACHE_ENV, str(tmp_path))
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path))
     graphviz.forget()
     graph = 'digraph { "a" -> "b"; }\n'
     [drawn] = graphviz.layout_svgs([graph])

@@ -2,10 +2,10 @@
 
 ``dot`` is deterministic for the same input and version, so the site stays byte-identical
 between builds, and a layout can be kept: each SVG is stored on disk under the SHA-256 of the
-``dot`` version and the DOT text (``.cache/aks-atlas/graphviz/`` in the working folder, or
-``$ATLAS_CACHE_DIR/graphviz``), and in memory for the process (``mkdocs serve`` rebuilds). A
-build after the first runs ``dot`` only for pictures whose graph changed; graphs missing from
-the cache are laid out side by side, one ``dot`` process per core.
+``dot`` version and the DOT text (in ``cache.folder("graphviz")``), and in memory for the
+process (``mkdocs serve`` rebuilds). A build after the first runs ``dot`` only for pictures
+whose graph changed; graphs missing from the cache are laid out side by side, one ``dot``
+process per core.
 """
 
 from __future__ import annotations
@@ -20,9 +20,7 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-#: Environment variable naming the cache folder; set it empty to keep no cache on disk.
-CACHE_ENV = "ATLAS_CACHE_DIR"
-DEFAULT_CACHE = Path(".cache") / "aks-atlas"
+from .. import cache
 
 
 class GraphvizError(RuntimeError):
@@ -54,7 +52,7 @@ def forget() -> None:
 
 
 def _cached_or_drawn(dot: str) -> str:
-    folder = cache_folder()
+    folder = cache.folder("graphviz")
     if folder is None:
         return _run_dot(dot)
     path = folder / (hashlib.sha256(f"{_version()}\n{dot}".encode()).hexdigest() + ".svg")
@@ -65,14 +63,6 @@ def _cached_or_drawn(dot: str) -> str:
     svg = _run_dot(dot)
     _write_atomically(path, svg)
     return svg
-
-
-def cache_folder() -> Path | None:
-    """Where layouts are kept on disk (None when ``$ATLAS_CACHE_DIR`` is set empty)."""
-    base = os.environ.get(CACHE_ENV)
-    if base == "":
-        return None
-    return Path(base or DEFAULT_CACHE) / "graphviz"
 
 
 def _write_atomically(path: Path, text: str) -> None:
