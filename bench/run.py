@@ -13,7 +13,8 @@ Measures, on copies of the project in a temporary folder (the work tree is never
 4. the time from saving a YAML file to the rebuilt page being served by `mkdocs serve`.
 
 Each build runs in a fresh child process so that peak memory (max RSS) is per build.
-Set BENCH_QUICK=1 to skip the 100x size (for a fast smoke run).
+Set BENCH_QUICK=1 to skip the 100x size (for a fast smoke run). `bench/run.py --report` writes
+RESULTS.md again from the last run's results.json (after a change to the report's wording).
 """
 
 from __future__ import annotations
@@ -539,16 +540,32 @@ def report(real: dict, scale: list[dict], weight: dict, serve: dict) -> str:
     base = next(r for r in scale if r["factor"] == 1)
     lines += [
         "",
-        "| growth vs 1x | options | pages | generator time | total time | peak memory |",
-        "|---|---|---|---|---|---|",
+        "| growth vs 1x | options | pages | generator time | total time | peak memory | time per page | "
+        "memory per page |",
+        "|---|---|---|---|---|---|---|---|",
     ]
-    for r in scale:
-        if r["factor"] and r["factor"] > 1:
-            lines.append(
-                f"| {r['label']} | {r['options'] / base['options']:.1f}x | {r['pages'] / base['pages']:.1f}x | "
-                f"{r['generator_s'] / base['generator_s']:.1f}x | {r['total_s'] / base['total_s']:.1f}x | "
-                f"{r['peak_rss_mb'] / base['peak_rss_mb']:.1f}x |"
-            )
+    grown = [r for r in scale if r["factor"] and r["factor"] > 1]
+    for r in grown:
+        pages = r["pages"] / base["pages"]
+        lines.append(
+            f"| {r['label']} | {r['options'] / base['options']:.1f}x | {pages:.1f}x | "
+            f"{r['generator_s'] / base['generator_s']:.1f}x | {r['total_s'] / base['total_s']:.1f}x | "
+            f"{r['peak_rss_mb'] / base['peak_rss_mb']:.1f}x | {r['total_s'] / base['total_s'] / pages:.2f}x | "
+            f"{r['peak_rss_mb'] / base['peak_rss_mb'] / pages:.2f}x |"
+        )
+    linear = all(
+        r["total_s"] / base["total_s"] <= 1.3 * r["pages"] / base["pages"]
+        and r["peak_rss_mb"] / base["peak_rss_mb"] <= 1.3 * r["pages"] / base["pages"]
+        for r in grown
+    )
+    share = max(r["generator_s"] / r["total_s"] for r in scale)
+    lines += [
+        "",
+        "Time and memory per page relative to 1x (1.00 is linear growth). "
+        f"Targets: within 1.3x of linear at every size: **{'met' if linear else 'missed'}**; "
+        f"generator at most 5% of the build at every size (largest share {share:.1%}): "
+        f"**{'met' if share <= 0.05 else 'missed'}**.",
+    ]
     lines += [
         "",
         "## 3. Page weight (bytes transferred in Chromium, uncompressed)",
@@ -585,7 +602,24 @@ def report(real: dict, scale: list[dict], weight: dict, serve: dict) -> str:
     return "\n".join(lines)
 
 
+def write(data: dict) -> str:
+    """RESULTS.md from the measurements, keeping the hand-written analysis after its marker."""
+    text = report(data["real"], data["scale"], data["weight"], data["serve"])
+    out = Path(__file__).with_name("RESULTS.md")
+    existing = out.read_text() if out.exists() else ""
+    analysis = (
+        existing.split("<!-- analysis -->", 1)[1]
+        if "<!-- analysis -->" in existing
+        else "\n## What the numbers say\n\n(written by hand after a run)\n"
+    )
+    out.write_text(text + "\n<!-- analysis -->" + analysis)
+    return text
+
+
 def main() -> None:
+    if sys.argv[1:] == ["--report"]:  # the report again from the last run's results.json
+        print(write(json.loads(Path(__file__).with_name("results.json").read_text())))
+        return
     with tempfile.TemporaryDirectory(prefix="atlas-bench-") as t:
         tmp = Path(t)
         print("real site ...", flush=True)
@@ -597,17 +631,8 @@ def main() -> None:
         print("growth ...", flush=True)
         scale = bench_scale(tmp)
         data = {"real": real, "scale": scale, "weight": weight, "serve": serve}
-    text = report(real, scale, weight, serve)
-    out = Path(__file__).with_name("RESULTS.md")
-    existing = out.read_text() if out.exists() else ""
-    analysis = (
-        existing.split("<!-- analysis -->", 1)[1]
-        if "<!-- analysis -->" in existing
-        else "\n## What the numbers say\n\n(written by hand after a run)\n"
-    )
-    out.write_text(text + "\n<!-- analysis -->" + analysis)
     Path(__file__).with_name("results.json").write_text(json.dumps(data, indent=1, default=str) + "\n")
-    print(text)
+    print(write(data))
 
 
 if __name__ == "__main__":
