@@ -314,7 +314,22 @@ def layers_nav(kb: KnowledgeBase) -> list[Any]:
                 }
             )
         items.append({esc(layer.name): entries})
-    return items
+    return items[:1] + _grouped(items[1:])
+
+
+#: The most layers one level of the navigation lists. Material renders, on every page, the open
+#: path of the navigation with the siblings at each level, so a flat list of layers makes every
+#: page grow with their number. The atlas has four; a knowledge base with more gets sections of
+#: at most this many layers (and sections of sections), named by their first and last layer.
+NAV_FANOUT = 8
+
+
+def _grouped(layers: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    spans = [(next(iter(item)), next(iter(item)), item) for item in layers]
+    while len(spans) > NAV_FANOUT:
+        chunks = [spans[i : i + NAV_FANOUT] for i in range(0, len(spans), NAV_FANOUT)]
+        spans = [(c[0][0], c[-1][1], {f"{c[0][0]} – {c[-1][1]}": [item for _, _, item in c]}) for c in chunks]
+    return [item for _, _, item in spans]
 
 
 def reference_nav() -> list[Any]:
