@@ -116,9 +116,8 @@ def lay_out6(params: dict[str, Any], given6: dict[str, Any], subnets: list[dict[
                 s["cidr6"] = placed["cidr"]
                 break
         if s["cidr6"] is None:
-            errors.append(
-                msg("no-room", f"The IPv6 VNet address space has no free /{prefix} left for the node subnet", "ipv6-subnet")
-            )
+            text = f"The IPv6 VNet address space has no free /{prefix} left for the node subnet"
+            errors.append(msg("no-room", text, "ipv6-subnet"))
 
 
 def ranges6(params: dict[str, Any], given6: dict[str, Any]) -> list[dict[str, Any]]:
