@@ -369,22 +369,33 @@ FLAGS = [
 
 
 def test_the_commands_carry_the_ip_plan(kb, design_results):
-    """Every plan value is in the az command, Bicep and Terraform (pod CIDR only where the model uses one)."""
+    """Every plan value is in the az command, Bicep and Terraform (pod CIDR only where the model uses one);
+    a dual-stack plan gives both families' ranges, IPv4 first, in place of the single ranges."""
     sample, _, js, inputs, _ = design_results
-    checked = 0
+    checked = dual = 0
     for d, r in zip(sample, js):
         v = r["values"]
         if not v or r["blockers"]:
             continue
+        two = v["pod_cidrs"] is not None
         for key, flag in FLAGS:
-            if v[key] is None:
-                assert flag not in r["az"]
+            if v[key] is None or (two and key in ("pod_cidr", "service_cidr")):
+                assert f"  {flag} " not in r["az"], (d, flag)
                 continue
             assert f"  {flag} {v[key]}" in r["az"], (d, flag)
             assert str(v[key]) in r["bicep"], (d, key)
-        assert f"service_cidr = \"{v['service_cidr']}\"" in r["terraform"]
+        if two:
+            assert "  --ip-families ipv4,ipv6" in r["az"], d
+            for key, flag in (("pod_cidrs", "--pod-cidrs"), ("service_cidrs", "--service-cidrs")):
+                assert v[key][1].startswith("fd") and ":" in v[key][1], (d, key)  # IPv4 first, then IPv6
+                assert f"  {flag} {','.join(v[key])}" in r["az"], (d, flag)
+                assert all(c in r["bicep"] and c in r["terraform"] for c in v[key]), (d, key)
+            assert "service_cidr =" not in r["terraform"] and "serviceCidr:" not in r["bicep"], d
+            dual += 1
+        else:
+            assert f"service_cidr = \"{v['service_cidr']}\"" in r["terraform"]
         checked += 1
-    assert checked > 50
+    assert checked > 50 and dual > 0
 
 
 def test_suggested_fixes_settle_the_finding_without_a_new_error(kb, design_results):
