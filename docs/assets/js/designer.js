@@ -239,6 +239,7 @@ export async function mount(el) {
   const choices = choicesFrom(readQuery(), data);
   const problems = queryProblems(readQuery(), data);
   const podModel = () => Object.values(choices).find((oid) => params.models[oid]) || "";
+  const family = () => Object.values(choices).find((oid) => params.families[oid]) || "";
   // The planner follows the chosen pod networking option and adds the subnets other choices need.
   const extrasFor = () => Object.fromEntries(params.extras.map((e) => [e.id, Object.values(choices).includes(e.option)]));
   const pstate = readState(location.search, params, podModel());
@@ -279,7 +280,7 @@ export async function mount(el) {
       h("h3", {}, "IP plan"), plannerHost));
   const drawSummary = () => { view.summary.textContent = summaryText(data, choices, view.planner && view.planner.result); };
   const announce = () => announceDesign(el, view);
-  view.planner = createPlanner(plannerHost, { params, state: pstate, model: podModel(), extras: extrasFor(), onChange: () => refresh() });
+  view.planner = createPlanner(plannerHost, { params, state: pstate, model: podModel(), family: family(), extras: extrasFor(), onChange: () => refresh() });
 
   function update(writeUrl) {
     for (const b of presets.buttons) {
@@ -288,7 +289,7 @@ export async function mount(el) {
     }
     drawFindings(view);
     ownInputs.show();
-    view.planner.update(podModel(), extrasFor());
+    view.planner.update(podModel(), extrasFor(), family());
     drawCommands(view);
     drawSummary();
     if (writeUrl) write();
