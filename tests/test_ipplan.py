@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -478,6 +479,21 @@ def test_planner_flags_an_overlap_typed_by_the_user(tab):
     page.reload(wait_until="networkidle")
     assert page.locator(".atlas-plan-errors li").count() == 1
     assert page.get_by_label("Ranges already in use").input_value() == "192.168.0.0/16,10.224.128.0/17"
+    # Dual-stack from a shared link with a broken IPv6 range: a clear message, then the fixed plan.
+    tab.goto("/tools/ip-planner/?ip-family=dual-stack&pod-cidr-ipv6=fd12:zz::/64")
+    assert page.get_by_label("IP family").input_value() == "dual-stack"
+    errors = page.locator(".atlas-plan-errors li")
+    assert errors.count() == 1 and errors.first.inner_text().startswith(
+        "IPv6 pod CIDR: 'fd12:zz::/64' is not an IPv6 CIDR range such as fd12:3456:789a::/64"
+    )
+    page.get_by_label("IPv6 pod CIDR").fill("fd12:3456:789a::/64")
+    status = "The IP plan for Azure CNI Overlay with Dual-stack (IPv4 and IPv6) fits."
+    assert page.locator(".atlas-plan-status").inner_text() == status
+    assert "fd10:224::/64" in page.locator('tr[data-subnet="nodes"]').inner_text()
+    assert page.locator('tr[data-range="service-cidr-ipv6"] code').inner_text() == "fd12:3456:789a:1::/108"
+    assert parse_qs(urlsplit(page.url).query)["pod-cidr-ipv6"] == ["fd12:3456:789a::/64"]
+    page.get_by_label("IP family").select_option("ipv4-only")
+    assert not page.get_by_label("IPv6 pod CIDR").is_visible() and "vnet-ipv6" not in page.url
     assert not tab.outside and not tab.console_errors
 
 
