@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import dual
-from .addresses import blocks_per_node, fmt, ip_str, make_range, overlap, parse_cidr
+from .addresses import blocks_per_node, fmt, ip_str, make_range, overlap, overlapping_pairs, parse_cidr
 from .inputs import Messages, clean, empty, msg, read_inputs
 from .sizes import size_ranges, size_subnets
 
@@ -66,10 +66,8 @@ def check_ranges(params: dict[str, Any], model: dict[str, Any], given: dict[str,
                         "reserved-ranges",
                     )
                 )
-    for i, a in enumerate(vnet):
-        for b in vnet[i + 1 :]:
-            if overlap(a, b):
-                errors.append(msg("overlap", f"VNet address spaces {a['cidr']} and {b['cidr']} overlap"))
+    for a, b in overlapping_pairs(vnet):
+        errors.append(msg("overlap", f"VNet address spaces {a['cidr']} and {b['cidr']} overlap"))
     for a in vnet:
         for b in in_use:
             if overlap(a, b):

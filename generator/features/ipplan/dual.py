@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .addresses import overlap, overlapping_pairs
 from .inputs import Messages, clean, msg, words
 from .ipv6 import first_free6, parse_cidr6
 
@@ -72,10 +73,6 @@ def read_ipv6(inputs: dict[str, Any], errors: Messages) -> dict[str, Any]:
     return {"vnet6": vnet6, "pod6": pod6, "service6": service6}
 
 
-def _overlap(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    return a["start"] <= b["end"] and b["start"] <= a["end"]
-
-
 def check_ipv6(params: dict[str, Any], given6: dict[str, Any], errors: Messages) -> None:
     """The IPv6 service CIDR's size, and no overlap between the IPv6 VNet, pod and service ranges."""
     vnet6, pod6, service6 = given6["vnet6"], given6["pod6"], given6["service6"]
@@ -89,16 +86,14 @@ def check_ipv6(params: dict[str, Any], given6: dict[str, Any], errors: Messages)
                 "ipv6-service-cidr",
             )
         )
-    for i, a in enumerate(vnet6):
-        for b in vnet6[i + 1 :]:
-            if _overlap(a, b):
-                errors.append(msg("overlap", f"IPv6 VNet address spaces {a['cidr']} and {b['cidr']} overlap"))
+    for a, b in overlapping_pairs(vnet6):
+        errors.append(msg("overlap", f"IPv6 VNet address spaces {a['cidr']} and {b['cidr']} overlap"))
     named = [(f"IPv6 VNet address space {r['cidr']}", r) for r in vnet6]
     for label, rng in named + [(f"IPv6 service CIDR {service6['cidr']}", service6)]:
-        if _overlap(pod6, rng):
+        if overlap(pod6, rng):
             errors.append(msg("overlap", f"IPv6 pod CIDR {pod6['cidr']} overlaps the {label}", "ipv6-pod-cidr"))
     for label, rng in named:
-        if _overlap(service6, rng):
+        if overlap(service6, rng):
             errors.append(
                 msg("overlap", f"IPv6 service CIDR {service6['cidr']} overlaps the {label}", "ipv6-service-cidr")
             )
@@ -108,7 +103,7 @@ def lay_out6(params: dict[str, Any], given6: dict[str, Any], subnets: list[dict[
     """The node subnet's IPv6 range: the first free /64 (Azure's only IPv6 subnet size) of the
     IPv6 VNet address space, clear of the pod and service ranges. The other subnets stay IPv4."""
     prefix = params["subnet6_prefix"]
-    blocked = [r for r in (given6["pod6"], given6["service6"]) if not any(_overlap(r, v) for v in given6["vnet6"])]
+    blocked = [r for r in (given6["pod6"], given6["service6"]) if not any(overlap(r, v) for v in given6["vnet6"])]
     for s in (s for s in subnets if s["id"] == "nodes"):
         for space in given6["vnet6"]:
             placed = first_free6(space, prefix, blocked)

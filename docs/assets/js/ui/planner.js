@@ -151,6 +151,14 @@ function drawExtras(box, params, state, fixed, changed) {
   box.replaceChildren(h("p", { class: "atlas-hint" }, on.length ? "Extra subnets for your choices: " + on.join(", ") + "." : "Your choices need no extra subnet."));
 }
 
+// Dual-stack only: the IPv6 ranges (private ULA defaults; Azure gives each subnet a /64 of the VNet's).
+function ipv6Fields(params, state, changed) {
+  return h("fieldset", { class: "atlas-plan-ranges atlas-plan-ipv6" }, h("legend", {}, "IPv6 ranges (dual-stack)"),
+    textField(state, "vnet6", "IPv6 VNet address space", "One or more IPv6 CIDR ranges; the node subnet takes a /" + params.subnet6_prefix + " of it.", changed),
+    textField(state, "podCidr6", "IPv6 pod CIDR", "The second range of --pod-cidrs.", changed),
+    textField(state, "serviceCidr6", "IPv6 service CIDR", "The second range of --service-cidrs; a /" + params.service6_min_prefix + " or smaller.", changed));
+}
+
 // --- the results ---------------------------------------------------------------------------------
 
 function sourceLink(params, model, formula) {
@@ -216,11 +224,7 @@ export function createPlanner(root, options) {
   };
   const podField = textField(state, "podCidr", "Pod CIDR", "Overlay, kubenet and BYO CNI number pods from this private range.", changed);
   const pools = poolTable(state, changed);
-  // Dual-stack only: the IPv6 ranges (private ULA defaults; Azure gives each subnet a /64 of the VNet's).
-  const ipv6Box = h("fieldset", { class: "atlas-plan-ranges atlas-plan-ipv6" }, h("legend", {}, "IPv6 ranges (dual-stack)"),
-    textField(state, "vnet6", "IPv6 VNet address space", "One or more IPv6 CIDR ranges; the node subnet takes a /64 of it.", changed),
-    textField(state, "podCidr6", "IPv6 pod CIDR", "The second range of --pod-cidrs.", changed),
-    textField(state, "serviceCidr6", "IPv6 service CIDR", "The second range of --service-cidrs; a /" + params.service6_min_prefix + " or smaller.", changed));
+  const ipv6Box = ipv6Fields(params, state, changed);
   root.replaceChildren(
     pools.el,
     h("div", { class: "atlas-plan-ranges" },
