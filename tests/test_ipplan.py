@@ -486,14 +486,14 @@ def test_planner_flags_an_overlap_typed_by_the_user(tab):
     assert errors.count() == 1 and errors.first.inner_text().startswith(
         "IPv6 pod CIDR: 'fd12:zz::/64' is not an IPv6 CIDR range such as fd12:3456:789a::/64"
     )
-    page.get_by_label("IPv6 pod CIDR").fill("fd12:3456:789a::/64")
+    page.get_by_label("IPv6 pod range").fill("fd12:3456:789a::/64")
     status = "The IP plan for Azure CNI Overlay with Dual-stack (IPv4 and IPv6) fits."
     assert page.locator(".atlas-plan-status").inner_text() == status
     assert "fd10:224::/64" in page.locator('tr[data-subnet="nodes"]').inner_text()
     assert page.locator('tr[data-range="service-cidr-ipv6"] code').inner_text() == "fd12:3456:789a:1::/108"
     assert parse_qs(urlsplit(page.url).query)["pod-cidr-ipv6"] == ["fd12:3456:789a::/64"]
     page.get_by_label("IP family").select_option("ipv4-only")
-    assert not page.get_by_label("IPv6 pod CIDR").is_visible() and "vnet-ipv6" not in page.url
+    assert not page.get_by_label("IPv6 pod range").is_visible() and "vnet-ipv6" not in page.url
     assert not tab.outside and not tab.console_errors
 
 

@@ -154,9 +154,9 @@ function drawExtras(box, params, state, fixed, changed) {
 // Dual-stack only: the IPv6 ranges (private ULA defaults; Azure gives each subnet a /64 of the VNet's).
 function ipv6Fields(params, state, changed) {
   return h("fieldset", { class: "atlas-plan-ranges atlas-plan-ipv6" }, h("legend", {}, "IPv6 ranges (dual-stack)"),
-    textField(state, "vnet6", "IPv6 VNet address space", "One or more IPv6 CIDR ranges; the node subnet takes a /" + params.subnet6_prefix + " of it.", changed),
-    textField(state, "podCidr6", "IPv6 pod CIDR", "The second range of --pod-cidrs.", changed),
-    textField(state, "serviceCidr6", "IPv6 service CIDR", "The second range of --service-cidrs; a /" + params.service6_min_prefix + " or smaller.", changed));
+    textField(state, "vnet6", "IPv6 VNet prefixes", "One or more IPv6 CIDR ranges; the node subnet takes a /" + params.subnet6_prefix + " of it.", changed),
+    textField(state, "podCidr6", "IPv6 pod range", "The second range of --pod-cidrs.", changed),
+    textField(state, "serviceCidr6", "IPv6 service range", "The second range of --service-cidrs; a /" + params.service6_min_prefix + " or smaller.", changed));
 }
 
 // --- the results ---------------------------------------------------------------------------------
