@@ -441,6 +441,12 @@ def test_decision_record_names_every_choice_and_finding(kb, design_results):
             assert "No command yet" in md and "az aks create" not in md
         else:
             assert deploy.texts(kb, d, deploy.plan_values(inputs[sample.index(d)], result), g)["az"] in md
+    # A dual-stack plan's record gives the node subnet's IPv6 /64 next to its IPv4 range.
+    dual = [r for r in js if r["values"] and r["values"]["pod_cidrs"]]
+    assert dual
+    for r in dual:
+        v = r["values"]
+        assert f"at {v['subnets']['nodes']} and {v['subnets6']['nodes']}\n" in r["record"]
 
 
 # --- decision trees -----------------------------------------------------------------------------------

@@ -425,7 +425,7 @@ function recordConsequences(data, cats, choices, found) {
 function recordPlan(planResult) {
   if (!planResult) return [];
   const L = ["", "IP plan (" + (planResult.ok ? "no errors" : planResult.errors.length + " error(s)") + "):", ""];
-  for (const s of planResult.subnets) L.push("- " + s.name + ": " + (s.addresses === null ? "fixed size" : fmt(s.addresses) + " addresses") + ", /" + s.prefix + (s.cidr ? " at " + s.cidr : ""));
+  for (const s of planResult.subnets) L.push("- " + s.name + ": " + (s.addresses === null ? "fixed size" : fmt(s.addresses) + " addresses") + ", /" + s.prefix + (s.cidr ? " at " + s.cidr : "") + (s.cidr6 ? " and " + s.cidr6 : ""));
   for (const r of planResult.ranges) L.push("- " + r.name + ": " + r.cidr);
   for (const e of planResult.errors) L.push("- Error: " + e.message);
   return L;
