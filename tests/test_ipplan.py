@@ -631,6 +631,20 @@ def test_ipv6_ranges_must_not_overlap(params):
     assert subnet(res, "nodes")["cidr6"] == "fd12:3456::/64"
 
 
+def test_ipv6_ranges_in_use_are_avoided_and_checked(params):
+    res = calc.plan(params, dual(in_use="192.168.0.0/16, fd10:224::/64, fd12:3456:789a:1::/112"))
+    assert [e["message"] for e in res["errors"]] == [
+        "IPv6 VNet address space fd10:224::/48 overlaps the in-use range fd10:224::/64",
+        "IPv6 service CIDR fd12:3456:789a:1::/108 overlaps the in-use range fd12:3456:789a:1::/112",
+    ]
+    assert subnet(res, "nodes")["cidr6"] == "fd10:224:0:1::/64"  # the next /64 after the one in use
+    # An IPv4-only plan reads a colon as a mistake in an IPv4 range, as before.
+    res = calc.plan(params, inputs("azure-cni-overlay", (3, 1, 250), in_use="fd10:224::/64"))
+    assert [e["message"] for e in res["errors"]] == [
+        "In-use ranges: 'fd10:224::/64' is not an IPv4 CIDR range such as 10.0.0.0/16"
+    ]
+
+
 def test_the_node_subnet_takes_a_whole_64(params):
     res = calc.plan(params, dual(vnet6=["fd10:224::/72"]))
     assert [e["message"] for e in res["errors"]] == [

@@ -173,6 +173,7 @@ def dual_stack_cases(params: dict, rnd: random.Random) -> list[dict]:
     service6 = ["fd12:3456:789a:1::/108", "fd12:3456:789a:1::/100", "fd12:3456:789a:1::/112", "fd12:3456:789a:1::/107",
                 "fd12:3456:789a:1::1/108", "fd12:3456:789a::/108", "a b"]
     families = ["dual-stack", "dual-stack", "dual-stack", "ipv4-only", "", "triple-stack"]
+    in_use6 = [[], [], ["fd10:224::/64"], "192.168.0.0/16 fd00:ee::/48", ["fd10::/16"], "fd::1/64"]
     cases = []
     for model in params["model_order"] + ["nope"]:
         for _ in range(30):
@@ -185,7 +186,7 @@ def dual_stack_cases(params: dict, rnd: random.Random) -> list[dict]:
                     "service_cidr": "10.1.0.0/16",
                     "dns_ip": "10.1.0.10",
                     "pod_cidr": "10.244.0.0/14",
-                    "in_use": [],
+                    "in_use": rnd.choice(in_use6),
                     "vnet6": rnd.choice(vnet6),
                     "pod_cidr6": rnd.choice(pod6),
                     "service_cidr6": rnd.choice(service6),

@@ -46,7 +46,7 @@ def add_parser(sub: Any) -> None:
         action="append",
         metavar="CIDR",
         default=[],
-        help="a range already used on-premises or in a peered VNet; repeatable",
+        help="a range already used on-premises or in a peered VNet (IPv6 too with dual-stack); repeatable",
     )
     p.add_argument("--ip-family", metavar="ID", help="IP family option id: ipv4-only (default) or dual-stack")
     p.add_argument("--vnet-ipv6", action="append", metavar="CIDR", help="dual-stack: the VNet's IPv6 address space")

@@ -202,7 +202,7 @@ def plan(params: dict[str, Any], inputs: dict[str, Any]) -> dict[str, Any]:
     errors: Messages = []
     warnings: Messages = []
     family, is_dual = dual.read_family(params, inputs, errors)
-    given = read_inputs(params, model, inputs, errors)
+    given = read_inputs(params, model, inputs, errors, is_dual)
     given6 = dual.read_ipv6(inputs, errors) if is_dual else None
     if is_dual:
         dual.check_model(params, model, errors)

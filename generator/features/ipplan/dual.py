@@ -57,8 +57,8 @@ def _one6(value: Any, label: str, errors: Messages) -> dict[str, Any] | None:
 
 
 def read_ipv6(inputs: dict[str, Any], errors: Messages) -> dict[str, Any]:
-    """The IPv6 inputs: the VNet's IPv6 address space (one or more ranges), the pod and service
-    CIDRs (one range each)."""
+    """The IPv6 inputs: the VNet's IPv6 address space (one or more ranges), the in-use ranges
+    written with a colon, the pod and service CIDRs (one range each)."""
     vnet6 = []
     for word in words(inputs.get("vnet6")):
         rng, problem = parse_cidr6(word)
@@ -68,9 +68,16 @@ def read_ipv6(inputs: dict[str, Any], errors: Messages) -> dict[str, Any]:
             vnet6.append(rng)
     if not words(inputs.get("vnet6")):
         errors.append(msg("input", "IPv6 VNet address space: give at least one IPv6 CIDR range"))
+    in_use6 = []
+    for word in (w for w in words(inputs.get("in_use")) if ":" in w):
+        rng, problem = parse_cidr6(word)
+        if problem:
+            errors.append(msg("input", f"In-use ranges: {problem}"))
+        else:
+            in_use6.append(rng)
     pod6 = _one6(inputs.get("pod_cidr6"), "IPv6 pod CIDR", errors)
     service6 = _one6(inputs.get("service_cidr6"), "IPv6 service CIDR", errors)
-    return {"vnet6": vnet6, "pod6": pod6, "service6": service6}
+    return {"vnet6": vnet6, "in_use6": in_use6, "pod6": pod6, "service6": service6}
 
 
 def check_ipv6(params: dict[str, Any], given6: dict[str, Any], errors: Messages) -> None:
@@ -88,7 +95,10 @@ def check_ipv6(params: dict[str, Any], given6: dict[str, Any], errors: Messages)
         )
     for a, b in overlapping_pairs(vnet6):
         errors.append(msg("overlap", f"IPv6 VNet address spaces {a['cidr']} and {b['cidr']} overlap"))
+    for a, b in ((a, b) for a in vnet6 for b in given6["in_use6"] if overlap(a, b)):
+        errors.append(msg("overlap", f"IPv6 VNet address space {a['cidr']} overlaps the in-use range {b['cidr']}"))
     named = [(f"IPv6 VNet address space {r['cidr']}", r) for r in vnet6]
+    named += [(f"in-use range {r['cidr']}", r) for r in given6["in_use6"]]
     for label, rng in named + [(f"IPv6 service CIDR {service6['cidr']}", service6)]:
         if overlap(pod6, rng):
             errors.append(msg("overlap", f"IPv6 pod CIDR {pod6['cidr']} overlaps the {label}", "ipv6-pod-cidr"))
@@ -101,9 +111,11 @@ def check_ipv6(params: dict[str, Any], given6: dict[str, Any], errors: Messages)
 
 def lay_out6(params: dict[str, Any], given6: dict[str, Any], subnets: list[dict[str, Any]], errors: Messages) -> None:
     """The node subnet's IPv6 range: the first free /64 (Azure's only IPv6 subnet size) of the
-    IPv6 VNet address space, clear of the pod and service ranges. The other subnets stay IPv4."""
+    IPv6 VNet address space, clear of the pod and service ranges and the ranges in use. The other
+    subnets stay IPv4."""
     prefix = params["subnet6_prefix"]
-    blocked = [r for r in (given6["pod6"], given6["service6"]) if not any(overlap(r, v) for v in given6["vnet6"])]
+    virtual = [r for r in (given6["pod6"], given6["service6"]) if not any(overlap(r, v) for v in given6["vnet6"])]
+    blocked = virtual + given6["in_use6"]
     for s in (s for s in subnets if s["id"] == "nodes"):
         for space in given6["vnet6"]:
             placed = first_free6(space, prefix, blocked)

@@ -130,8 +130,8 @@ def _ipv6_rows(params: dict[str, Any]) -> list[Row]:
         (
             "ipv6-pod-cidr",
             "IPv6 pod CIDR",
-            "after the IPv4 range in --pod-cidrs, outside the IPv6 VNet and service ranges; no per-node IPv6 block is "
-            "documented, so the IPv4 pod CIDR's blocks bound the node count",
+            "after the IPv4 range in --pod-cidrs, outside the IPv6 VNet, service and in-use ranges; no per-node "
+            "IPv6 block is documented, so the IPv4 pod CIDR's blocks bound the node count",
         ),
         ("ipv6-subnet", "IPv6 node subnet", f"exactly a /{sub} of the VNet's IPv6 space; other subnets stay IPv4"),
     ]

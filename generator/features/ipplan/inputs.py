@@ -113,15 +113,16 @@ def _one_cidr(value: Any, label: str, missing: str, errors: Messages) -> dict[st
 
 
 def read_inputs(
-    params: dict[str, Any], model: dict[str, Any], inputs: dict[str, Any], errors: Messages
+    params: dict[str, Any], model: dict[str, Any], inputs: dict[str, Any], errors: Messages, dual: bool = False
 ) -> dict[str, Any]:
     """Step 1: every input read, every problem reported at once (numbers from bad inputs would
-    mislead, so the plan stops when there is one)."""
+    mislead, so the plan stops when there is one). In a ``dual`` plan the in-use ranges written
+    with a colon are IPv6 ones, read by ``dual.read_ipv6``."""
     pools = _read_pools(params, model, inputs.get("pools") or [], errors)
     vnet = _cidrs(inputs.get("vnet"), "VNet address space", errors)
     if not words(inputs.get("vnet")):
         errors.append(msg("input", "VNet address space: give at least one CIDR range"))
-    in_use = _cidrs(inputs.get("in_use"), "In-use ranges", errors)
+    in_use = _cidrs([w for w in words(inputs.get("in_use")) if not (dual and ":" in w)], "In-use ranges", errors)
     service = _one_cidr(inputs.get("service_cidr"), "Service CIDR", "give exactly one CIDR range", errors)
     dns_text = clean(inputs.get("dns_ip"))
     dns = parse_ip(dns_text)

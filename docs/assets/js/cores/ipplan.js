@@ -82,12 +82,13 @@ function oneCidr(value, label, missing, errors) {
 }
 
 // 1. Inputs: every problem at once, then stop (numbers from bad inputs would mislead).
-export function readInputs(params, model, inputs) {
+// In a `dual` plan the in-use ranges written with a colon are IPv6 ones (readIpv6).
+export function readInputs(params, model, inputs, dual = false) {
   const errors = [];
   const pools = readPools(params, model, inputs.pools || [], errors);
   const vnet = cidrs(inputs.vnet, "VNet address space", errors);
   if (!words(inputs.vnet).length) errors.push(msg("input", "VNet address space: give at least one CIDR range"));
-  const inUse = cidrs(inputs.in_use, "In-use ranges", errors);
+  const inUse = cidrs(words(inputs.in_use).filter((w) => !(dual && w.includes(":"))), "In-use ranges", errors);
   const service = oneCidr(inputs.service_cidr, "Service CIDR", "Service CIDR: give exactly one CIDR range", errors);
   const dnsText = text(inputs.dns_ip);
   const dns = parseIp(dnsText);
@@ -328,9 +329,15 @@ export function readIpv6(inputs, errors) {
     else vnet6.push(rng);
   }
   if (!words(inputs.vnet6).length) errors.push(msg("input", "IPv6 VNet address space: give at least one IPv6 CIDR range"));
+  const inUse6 = [];
+  for (const w of words(inputs.in_use).filter((x) => x.includes(":"))) {
+    const [rng, problem] = parseCidr6(w);
+    if (problem) errors.push(msg("input", "In-use ranges: " + problem));
+    else inUse6.push(rng);
+  }
   const pod6 = one6(inputs.pod_cidr6, "IPv6 pod CIDR", errors);
   const service6 = one6(inputs.service_cidr6, "IPv6 service CIDR", errors);
-  return { vnet6, pod6, service6 };
+  return { vnet6, inUse6, pod6, service6 };
 }
 
 // The IPv6 service CIDR's size; no overlap between the IPv6 VNet, pod and service ranges.
@@ -341,7 +348,8 @@ export function checkIpv6(params, g, errors) {
   vnet6.forEach((a, i) => {
     for (const b of vnet6.slice(i + 1)) if (overlap6(a, b)) errors.push(msg("overlap", "IPv6 VNet address spaces " + a.cidr + " and " + b.cidr + " overlap"));
   });
-  const named = vnet6.map((r) => ["IPv6 VNet address space " + r.cidr, r]);
+  for (const a of vnet6) for (const b of g.inUse6) if (overlap6(a, b)) errors.push(msg("overlap", "IPv6 VNet address space " + a.cidr + " overlaps the in-use range " + b.cidr));
+  const named = vnet6.map((r) => ["IPv6 VNet address space " + r.cidr, r]).concat(g.inUse6.map((r) => ["in-use range " + r.cidr, r]));
   for (const [label, rng] of named.concat([["IPv6 service CIDR " + service6.cidr, service6]])) {
     if (overlap6(pod6, rng)) errors.push(msg("overlap", "IPv6 pod CIDR " + pod6.cidr + " overlaps the " + label, "ipv6-pod-cidr"));
   }
@@ -353,7 +361,7 @@ export function checkIpv6(params, g, errors) {
 // The node subnet's IPv6 /64: the first free one in the IPv6 VNet space, clear of the pod and service ranges.
 export function layOut6(params, g, subnets, errors) {
   const prefix = params.subnet6_prefix;
-  const blocked = [g.pod6, g.service6].filter((r) => !g.vnet6.some((v) => overlap6(r, v)));
+  const blocked = [g.pod6, g.service6].filter((r) => !g.vnet6.some((v) => overlap6(r, v))).concat(g.inUse6);
   for (const s of subnets.filter((x) => x.id === "nodes")) {
     for (const space of g.vnet6) {
       const placed = firstFree6(space, prefix, blocked);
@@ -386,7 +394,7 @@ export function plan(params, inputs) {
   }
   const early = [];
   const [family, isDual] = readFamily(params, inputs, early);
-  const input = readInputs(params, model, inputs);
+  const input = readInputs(params, model, inputs, isDual);
   const errors = early.concat(input.errors);
   const g6 = isDual ? readIpv6(inputs, errors) : null;
   if (isDual) checkModel(params, model, errors);

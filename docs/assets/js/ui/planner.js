@@ -232,7 +232,7 @@ export function createPlanner(root, options) {
       podField,
       textField(state, "serviceCidr", "Service CIDR", "Kubernetes Service addresses; outside the VNet.", changed),
       textField(state, "dnsIp", "DNS service IP", "Inside the service CIDR.", changed),
-      textField(state, "inUse", "Ranges already in use", "On-premises and peered networks, separated by commas.", changed, "textarea")),
+      textField(state, "inUse", "Ranges already in use", "On-premises and peered networks, separated by commas (IPv6 ones too in a dual-stack plan).", changed, "textarea")),
     ipv6Box, extrasBox, status, result);
   drawExtras(extrasBox, params, state, fixedExtras ? extras : null, changed);
 
