@@ -18,11 +18,12 @@ export async function mount(el) {
   const famId = nextId("family");
   const famSelect = h("select", { id: famId }, params.family_order.map((fid) => h("option", { value: fid, selected: fid === family }, params.families[fid].name)));
   const host = h("div");
-  const write = () => replaceQuery([["model", model], ["ip-family", family], ...stateQuery(state, true)]);
+  const write = () => replaceQuery([["model", model], ...(family ? [["ip-family", family]] : []), ...stateQuery(state, true)]);
   // The plan lives in the address: the copied link reproduces it (feedback and fallback: lib/clipboard.js).
   const share = h("p", { class: "atlas-plan-share" }, copyButton("Copy link to this plan", () => location.href, { what: "Link" }));
-  el.replaceChildren(h("div", { class: "atlas-field" }, h("label", { for: id }, "Pod networking"), select),
-    h("div", { class: "atlas-field" }, h("label", { for: famId }, "IP family"), famSelect), share, host);
+  // The IP family picker only where the knowledge base has the category (test fixtures may not).
+  const famField = params.family_order.length ? [h("div", { class: "atlas-field" }, h("label", { for: famId }, "IP family"), famSelect)] : [];
+  el.replaceChildren(h("div", { class: "atlas-field" }, h("label", { for: id }, "Pod networking"), select), ...famField, share, host);
   const planner = createPlanner(host, { params, state, model, family, extras: null, onChange: write, headingLevel: 2 });
   select.addEventListener("change", () => {
     model = select.value;
