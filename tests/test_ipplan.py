@@ -15,6 +15,7 @@ import pytest
 
 from generator.adapters.cli import main as cli_main
 from generator.app import load_kb
+from generator.core.read import read
 from generator.features.ipplan import addresses, calc, explain
 from generator.features.ipplan import params as ipplan_params
 
@@ -358,6 +359,23 @@ def test_a_missing_planner_limit_is_a_data_error_with_its_position(tmp_path, cap
         f"data/options/egress/user-defined-routing.yaml:{line}:3: the IP planner needs a limit with id "
         f"'firewall-subnet-prefix' and a whole-number value on option 'user-defined-routing'"
     ) in err
+
+
+def test_a_missing_dual_stack_limit_is_a_data_error_and_no_dual_stack_plan(tmp_path, capsys):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    path = data / "options" / "ip-family" / "dual-stack.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r"  - id: ipv6-service-cidr-min-prefix\n(    .*\n)+?(?=  - )", "", text)
+    path.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("limits:") + 2
+    assert cli_main(["--data", str(data), "validate"]) == 1
+    assert (
+        f"data/options/ip-family/dual-stack.yaml:{line}:3: the IP planner needs a limit with id "
+        "'ipv6-service-cidr-min-prefix' and a whole-number value on option 'dual-stack'"
+    ) in capsys.readouterr().err
+    # The planner then offers no dual-stack family rather than one without its rule.
+    assert list(ipplan_params.planner_params(read(data)[0])["families"]) == ["ipv4-only"]
 
 
 # --- the CLI --------------------------------------------------------------------------------------------
