@@ -345,37 +345,27 @@ def test_reserved_ranges_come_from_the_knowledge_base_and_match_its_text(kb, par
         assert f"`{cidr}`" in text
 
 
-def test_a_missing_planner_limit_is_a_data_error_with_its_position(tmp_path, capsys):
+@pytest.mark.parametrize(
+    "option, limit, then",
+    [("egress/user-defined-routing", "firewall-subnet-prefix", "select:"),
+     ("ip-family/dual-stack", "ipv6-service-cidr-min-prefix", "  - ")],
+)
+def test_a_missing_planner_limit_is_a_data_error_with_its_position(tmp_path, capsys, option, limit, then):
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
-    path = data / "options" / "egress" / "user-defined-routing.yaml"
+    path = data / "options" / f"{option}.yaml"
     text = path.read_text(encoding="utf-8")
-    text = re.sub(r"  - id: firewall-subnet-prefix\n(    .*\n)+?(?=  - |select:)", "", text)
+    text = re.sub(rf"  - id: {limit}\n(    .*\n)+?(?=  - |{then})", "", text)
     path.write_text(text, encoding="utf-8")
     line = text.splitlines().index("limits:") + 2
     assert cli_main(["--data", str(data), "validate"]) == 1
-    err = capsys.readouterr().err
+    oid = option.split("/")[1]
     assert (
-        f"data/options/egress/user-defined-routing.yaml:{line}:3: the IP planner needs a limit with id "
-        f"'firewall-subnet-prefix' and a whole-number value on option 'user-defined-routing'"
-    ) in err
-
-
-def test_a_missing_dual_stack_limit_is_a_data_error_and_no_dual_stack_plan(tmp_path, capsys):
-    data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
-    path = data / "options" / "ip-family" / "dual-stack.yaml"
-    text = path.read_text(encoding="utf-8")
-    text = re.sub(r"  - id: ipv6-service-cidr-min-prefix\n(    .*\n)+?(?=  - )", "", text)
-    path.write_text(text, encoding="utf-8")
-    line = text.splitlines().index("limits:") + 2
-    assert cli_main(["--data", str(data), "validate"]) == 1
-    assert (
-        f"data/options/ip-family/dual-stack.yaml:{line}:3: the IP planner needs a limit with id "
-        "'ipv6-service-cidr-min-prefix' and a whole-number value on option 'dual-stack'"
+        f"data/options/{option}.yaml:{line}:3: the IP planner needs a limit with id "
+        f"'{limit}' and a whole-number value on option '{oid}'"
     ) in capsys.readouterr().err
-    # The planner then offers no dual-stack family rather than one without its rule.
-    assert list(ipplan_params.planner_params(read(data)[0])["families"]) == ["ipv4-only"]
+    if oid == "dual-stack":  # the planner then offers no dual-stack family rather than one without its rule
+        assert list(ipplan_params.planner_params(read(data)[0])["families"]) == ["ipv4-only"]
 
 
 # --- the CLI --------------------------------------------------------------------------------------------
