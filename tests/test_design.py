@@ -596,10 +596,12 @@ def test_the_files_create_the_identity_and_its_roles_on_the_subnets(kb):
     "edits, expected",
     [
         ([("    before_cluster: true\n", "    before_clusters: true\n")],
-         ["395:5: unknown key 'before_clusters'; did you mean 'before_cluster'?"]),
+         ["399:5: unknown key 'before_clusters'; did you mean 'before_cluster'?"]),
         ([("{ref: route-table}", "{ref: route-tabel}"), ("with: [byo-vnet]\n", "with: [byo-vnt]\n")],
-         ["21:12: unknown option 'byo-vnt'; did you mean 'byo-vnet'?",
-          "242:35: unknown resource 'route-tabel'; did you mean 'route-table'?"]),
+         ["24:12: unknown option 'byo-vnt'; did you mean 'byo-vnet'?",
+          "246:35: unknown resource 'route-tabel'; did you mean 'route-table'?"]),
+        ([("{plan: nodes, ipv6: only}", "{plan: nodes, ipv6: onyl}")],
+         ["245:37: ipv6 'onyl' must be one of add, only, none; did you mean 'only'?"]),
     ],
 )
 def test_bad_network_resources_are_reported_with_their_position(tmp_path, capsys, monkeypatch, edits, expected):
