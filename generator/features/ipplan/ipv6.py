@@ -1,5 +1,6 @@
 """IPv6 arithmetic for the planner's dual-stack ranges: parse and write addresses and CIDR ranges
-(RFC 4291 text, written back in the RFC 5952 form), and find a free aligned range. Mirrored in
+(RFC 4291 text, written back in the RFC 5952 form, by Python's ``ipaddress``), and find a free
+aligned range. Mirrored in
 ``cores/ipv6.js`` with BigInt: the numbers here pass 2^53, so a range never reaches the plan's
 JSON as a number, only as its CIDR text.
 
@@ -9,52 +10,29 @@ no zone), so that Python and JavaScript accept exactly the same inputs.
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from typing import Any
 
-_GROUP = re.compile(r"[0-9A-Fa-f]{1,4}")
+_TEXT = re.compile(r"[0-9A-Fa-f:]+")
 _PREFIX = re.compile(r"0|[1-9][0-9]{0,2}")
 EXAMPLE = "fd12:3456:789a::/64"
 
 
 def parse_ip6(text: str) -> int | None:
-    if text.count("::") > 1:
+    # Why the character check first: the standard library also reads embedded IPv4 addresses and
+    # zones, which cores/ipv6.js does not; both must accept exactly the same inputs.
+    if not _TEXT.fullmatch(text):
         return None
-    if "::" in text:
-        head, tail = text.split("::")
-        left = head.split(":") if head else []
-        right = tail.split(":") if tail else []
-        if len(left) + len(right) > 7:
-            return None
-        groups = left + ["0"] * (8 - len(left) - len(right)) + right
-    else:
-        groups = text.split(":")
-        if len(groups) != 8:
-            return None
-    if not all(_GROUP.fullmatch(g) for g in groups):
+    try:
+        return int(ipaddress.IPv6Address(text))
+    except ValueError:
         return None
-    n = 0
-    for g in groups:
-        n = n * 65536 + int(g, 16)
-    return n
 
 
 def ip6_str(n: int) -> str:
-    """The RFC 5952 text: lowercase, no leading zeros, the longest run of two or more zero groups
-    (the first of equal runs) written as ``::``."""
-    groups = [(n >> (16 * (7 - i))) & 0xFFFF for i in range(8)]
-    start, length, i = -1, 0, 0
-    while i < 8:
-        j = i
-        while j < 8 and groups[j] == 0:
-            j += 1
-        if j - i > length:
-            start, length = i, j - i
-        i = max(j, i + 1)
-    words = [format(g, "x") for g in groups]
-    if length < 2:
-        return ":".join(words)
-    return ":".join(words[:start]) + "::" + ":".join(words[start + length :])
+    """The RFC 5952 text (the standard library writes that form)."""
+    return str(ipaddress.IPv6Address(n))
 
 
 def make_range6(start: int, prefix: int) -> dict[str, Any]:
