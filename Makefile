@@ -86,4 +86,4 @@ vendor:
 	bash scripts/vendor.sh
 
 clean:
-	rm -rf site site.new site.old $(VENV) .pytest_cache
+	rm -rf site site.new site.old $(VENV) .pytest_cache .cache

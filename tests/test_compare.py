@@ -201,3 +201,20 @@ def test_copy_link_on_a_rule(tab):
     assert fragment.startswith("#rule-kubenet-")
     link.click()
     assert tab.page.evaluate("navigator.clipboard.readText()") == tab.base + "/options/kubenet/" + fragment
+
+
+def test_a_knowledge_base_too_large_for_a_grid_lists_the_rules_instead(tmp_path, monkeypatch):
+    """The matrix grows with the square of the options: above ``MATRIX_UP_TO`` the compatibility
+    page has no grid, keeps every rule and the rules by option, and points at compare-any."""
+    from generator.site import urls
+
+    from .conftest import build_site, copy_fixture, write_config
+
+    monkeypatch.setattr(urls, "MATRIX_UP_TO", 1)
+    kb = copy_fixture("kb-mini", tmp_path)
+    site = build_site(write_config(tmp_path, kb), tmp_path / "site")
+    doc = page(site, "compatibility")
+    assert doc.css_first("table#matrix") is None
+    links = {a.attributes.get("href") for a in doc.css("article a")}
+    assert "../compare/" in links and "#by-option" in links
+    assert doc.css_first("#by-option") is not None and doc.css("[id^=rule-]")

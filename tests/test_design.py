@@ -784,10 +784,12 @@ def test_a_bad_option_input_is_reported_at_its_place(tmp_path, capsys, monkeypat
     "edits, expected",
     [
         ([("    before_cluster: true\n", "    before_clusters: true\n")],
-         ["401:5: unknown key 'before_clusters'; did you mean 'before_cluster'?"]),
+         ["405:5: unknown key 'before_clusters'; did you mean 'before_cluster'?"]),
         ([("{ref: route-table}", "{ref: route-tabel}"), ("with: [byo-vnet]\n", "with: [byo-vnt]\n")],
-         ["24:12: unknown option 'byo-vnt'; did you mean 'byo-vnet'?",
-          "248:35: unknown resource 'route-tabel'; did you mean 'route-table'?"]),
+         ["27:12: unknown option 'byo-vnt'; did you mean 'byo-vnet'?",
+          "252:35: unknown resource 'route-tabel'; did you mean 'route-table'?"]),
+        ([("{plan: nodes, ipv6: only}", "{plan: nodes, ipv6: onyl}")],
+         ["251:37: ipv6 'onyl' must be one of add, only, none; did you mean 'only'?"]),
     ],
 )
 def test_bad_network_resources_are_reported_with_their_position(tmp_path, capsys, monkeypatch, edits, expected):

@@ -16,6 +16,7 @@ from generator.features.decide.flowchart import flowcharts, parts
 from generator.features.decide.graph import edges, walk
 from generator.features.ipplan.calc import EXAMPLE_INPUTS, plan
 from generator.features.ipplan.params import planner_params
+from generator.site import cache
 from generator.site.diagram import graphviz
 from generator.site.diagram.network import option_diagram
 from generator.site.diagram.slots import slot_values
@@ -90,10 +91,32 @@ def test_slot_values_match_in_python_and_javascript(kb, node, tmp_path):  # noqa
     assert run_js(node, "diagram.mjs", {"plans": plans}, tmp_path) == [slot_values(p) for p in plans]
 
 
-def test_diagrams_are_byte_identical_between_runs(kb):
+def test_diagrams_are_byte_identical_between_runs(kb, monkeypatch):
     first = [option_diagram(kb, o).svg for o in sorted(kb.diagrams.options)]
-    graphviz.layout_svg.cache_clear()
+    graphviz.forget()
+    monkeypatch.setenv(cache.CACHE_ENV, "")  # no disk cache: every picture drawn by dot again
     assert [option_diagram(kb, o).svg for o in sorted(kb.diagrams.options)] == first
+
+
+def test_layouts_are_kept_on_disk_under_the_graph_and_the_dot_version(tmp_path, monkeypatch):
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path))
+    graphviz.forget()
+    graph = 'digraph { "a" -> "b"; }\n'
+    [drawn] = graphviz.layout_svgs([graph])
+    assert "<svg" in drawn and len(list((tmp_path / "graphviz").glob("*.svg"))) == 1
+    graphviz.forget()
+
+    def no_dot(dot):
+        raise AssertionError("dot ran for a graph in the cache")
+
+    monkeypatch.setattr(graphviz, "_run_dot", no_dot)
+    assert graphviz.layout_svgs([graph, graph]) == [drawn, drawn]
+    with pytest.raises(AssertionError):
+        graphviz.layout_svgs(['digraph { "a" -> "c"; }\n'])
+    monkeypatch.setattr(graphviz, "_version", lambda: "dot - graphviz version 99")
+    graphviz.forget()
+    with pytest.raises(AssertionError):
+        graphviz.layout_svgs([graph])
 
 
 @pytest.mark.parametrize(

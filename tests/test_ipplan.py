@@ -9,11 +9,13 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 from generator.adapters.cli import main as cli_main
 from generator.app import load_kb
+from generator.core.read import read
 from generator.features.ipplan import addresses, calc, explain
 from generator.features.ipplan import params as ipplan_params
 
@@ -343,20 +345,27 @@ def test_reserved_ranges_come_from_the_knowledge_base_and_match_its_text(kb, par
         assert f"`{cidr}`" in text
 
 
-def test_a_missing_planner_limit_is_a_data_error_with_its_position(tmp_path, capsys):
+@pytest.mark.parametrize(
+    "option, limit, then",
+    [("egress/user-defined-routing", "firewall-subnet-prefix", "select:"),
+     ("ip-family/dual-stack", "ipv6-service-cidr-min-prefix", "  - ")],
+)
+def test_a_missing_planner_limit_is_a_data_error_with_its_position(tmp_path, capsys, option, limit, then):
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
-    path = data / "options" / "egress" / "user-defined-routing.yaml"
+    path = data / "options" / f"{option}.yaml"
     text = path.read_text(encoding="utf-8")
-    text = re.sub(r"  - id: firewall-subnet-prefix\n(    .*\n)+?(?=  - |select:)", "", text)
+    text = re.sub(rf"  - id: {limit}\n(    .*\n)+?(?=  - |{then})", "", text)
     path.write_text(text, encoding="utf-8")
     line = text.splitlines().index("limits:") + 2
     assert cli_main(["--data", str(data), "validate"]) == 1
-    err = capsys.readouterr().err
+    oid = option.split("/")[1]
     assert (
-        f"data/options/egress/user-defined-routing.yaml:{line}:3: the IP planner needs a limit with id "
-        f"'firewall-subnet-prefix' and a whole-number value on option 'user-defined-routing'"
-    ) in err
+        f"data/options/{option}.yaml:{line}:3: the IP planner needs a limit with id "
+        f"'{limit}' and a whole-number value on option '{oid}'"
+    ) in capsys.readouterr().err
+    if oid == "dual-stack":  # the planner then offers no dual-stack family rather than one without its rule
+        assert list(ipplan_params.planner_params(read(data)[0])["families"]) == ["ipv4-only"]
 
 
 # --- the CLI --------------------------------------------------------------------------------------------
@@ -478,6 +487,21 @@ def test_planner_flags_an_overlap_typed_by_the_user(tab):
     page.reload(wait_until="networkidle")
     assert page.locator(".atlas-plan-errors li").count() == 1
     assert page.get_by_label("Ranges already in use").input_value() == "192.168.0.0/16,10.224.128.0/17"
+    # Dual-stack from a shared link with a broken IPv6 range: a clear message, then the fixed plan.
+    tab.goto("/tools/ip-planner/?ip-family=dual-stack&pod-cidr-ipv6=fd12:zz::/64")
+    assert page.get_by_label("IP family").input_value() == "dual-stack"
+    errors = page.locator(".atlas-plan-errors li")
+    assert errors.count() == 1 and errors.first.inner_text().startswith(
+        "IPv6 pod CIDR: 'fd12:zz::/64' is not an IPv6 CIDR range such as fd12:3456:789a::/64"
+    )
+    page.get_by_label("IPv6 pod range").fill("fd12:3456:789a::/64")
+    status = "The IP plan for Azure CNI Overlay with Dual-stack (IPv4 and IPv6) fits."
+    assert page.locator(".atlas-plan-status").inner_text() == status
+    assert "fd10:224::/64" in page.locator('tr[data-subnet="nodes"]').inner_text()
+    assert page.locator('tr[data-range="service-cidr-ipv6"] code').inner_text() == "fd12:3456:789a:1::/108"
+    assert parse_qs(urlsplit(page.url).query)["pod-cidr-ipv6"] == ["fd12:3456:789a::/64"]
+    page.get_by_label("IP family").select_option("ipv4-only")
+    assert not page.get_by_label("IPv6 pod range").is_visible() and "vnet-ipv6" not in page.url
     assert not tab.outside and not tab.console_errors
 
 
@@ -540,3 +564,172 @@ def test_a_service_or_pod_range_over_the_vnet_is_one_error_and_the_subnets_still
     assert all(s["cidr"] for s in res["subnets"])
     res = calc.plan(params, inputs("azure-cni-overlay", (3, 1, 250), pod_cidr="10.224.0.0/16"))
     assert [e["code"] for e in res["errors"]] == ["overlap"]
+
+
+# --- dual-stack: the IPv6 half of the plan -------------------------------------------------------------
+
+
+def dual(model: str = "azure-cni-overlay", pods: int = 250, **kw) -> dict:
+    return inputs(model, (3, 1, pods), ip_family="dual-stack", **kw)
+
+
+def range_of(result: dict, rid: str) -> str:
+    return next(r["cidr"] for r in result["ranges"] if r["id"] == rid)
+
+
+def test_dual_stack_plans_both_families_with_ipv4_first(params):
+    res = calc.plan(params, dual())
+    assert res["ok"] and res["family"] == "dual-stack", res["errors"]
+    assert [r["id"] for r in res["ranges"]] == [
+        "pod-cidr", "service-cidr", "dns-service-ip", "pod-cidr-ipv6", "service-cidr-ipv6"
+    ]
+    assert range_of(res, "pod-cidr-ipv6") == "fd12:3456:789a::/64"  # AKS's own defaults
+    assert range_of(res, "service-cidr-ipv6") == "fd12:3456:789a:1::/108"
+    assert range_of(res, "dns-service-ip") == "10.0.0.10"  # the DNS service IP stays IPv4
+    assert res["vnet6"] == ["fd10:224::/48"] and subnet(res, "nodes")["cidr6"] == "fd10:224::/64"
+    # The IPv4 plan is the same as without dual-stack: the IPv4 pod CIDR bounds the nodes.
+    ipv4 = calc.plan(params, inputs("azure-cni-overlay", (3, 1, 250)))
+    assert ipv4["family"] == "ipv4-only" and ipv4["vnet6"] == [] and subnet(ipv4, "nodes")["cidr6"] is None
+    assert [r for r in res["ranges"][:3]] == ipv4["ranges"]
+
+
+def test_dual_stack_numbers_come_from_the_dual_stack_option(kb, params):
+    limits = {lim.id: lim.value for lim in kb.options["dual-stack"].limits}
+    assert params["service6_min_prefix"] == limits["ipv6-service-cidr-min-prefix"] == 108
+    assert params["subnet6_prefix"] == limits["ipv6-subnet-prefix"] == 64
+    assert {f: v["dual"] for f, v in params["families"].items()} == {"ipv4-only": False, "dual-stack": True}
+    supported = [m for m, v in params["models"].items() if v["dual_stack"] == "yes"]
+    assert supported == [o for o in params["model_order"] if kb.options[o].cells["dual-stack"].level.value == "yes"]
+    assert supported == ["azure-cni-overlay"]
+
+
+@pytest.mark.parametrize("prefix, ok", [(100, False), (107, False), (108, True), (112, True), (120, True)])
+def test_ipv6_service_cidr_is_a_108_or_smaller(params, prefix, ok):
+    res = calc.plan(params, dual(service_cidr6=f"fd12:3456:789a:1::/{prefix}"))
+    assert res["ok"] is ok
+    if not ok:
+        assert res["errors"][0]["message"] == (
+            f"IPv6 service CIDR fd12:3456:789a:1::/{prefix} is too large: it can be no larger than /108 "
+            "(a /108 or longer prefix)"
+        )
+
+
+@pytest.mark.parametrize(
+    "model", ["kubenet", "azure-cni-node-subnet", "azure-cni-pod-subnet-dynamic", "azure-cni-pod-subnet-static-block"]
+)
+def test_a_model_without_dual_stack_is_an_error_with_the_fix(params, model):
+    res = calc.plan(params, dual(model, pods=30))
+    assert codes(res) == ["ip-family"] and not res["subnets"]
+    message = res["errors"][0]["message"]
+    name = params["models"][model]["name"]
+    assert message.startswith(f"Dual-stack needs pod networking that supports it, and {name}")
+    assert message.endswith("choose Azure CNI Overlay for pod networking or IPv4 only as the IP family")
+    # The same model plans fine as IPv4 only.
+    assert calc.plan(params, {**dual(model, pods=30), "ip_family": "ipv4-only"})["ok"]
+
+
+def test_ipv6_ranges_must_not_overlap(params):
+    res = calc.plan(params, dual(vnet6="fd12:3456::/32", service_cidr6="fd12:3456:789a::/108"))
+    assert [e["message"] for e in res["errors"]] == [
+        "IPv6 pod CIDR fd12:3456:789a::/64 overlaps the IPv6 VNet address space fd12:3456::/32",
+        "IPv6 pod CIDR fd12:3456:789a::/64 overlaps the IPv6 service CIDR fd12:3456:789a::/108",
+        "IPv6 service CIDR fd12:3456:789a::/108 overlaps the IPv6 VNet address space fd12:3456::/32",
+    ]
+    # The node subnet's /64 still goes around the misplaced ranges.
+    assert subnet(res, "nodes")["cidr6"] == "fd12:3456::/64"
+
+
+def test_ipv6_ranges_in_use_are_avoided_and_checked(params):
+    res = calc.plan(params, dual(in_use="192.168.0.0/16, fd10:224::/64, fd12:3456:789a:1::/112"))
+    assert [e["message"] for e in res["errors"]] == [
+        "IPv6 VNet address space fd10:224::/48 overlaps the in-use range fd10:224::/64",
+        "IPv6 service CIDR fd12:3456:789a:1::/108 overlaps the in-use range fd12:3456:789a:1::/112",
+    ]
+    assert subnet(res, "nodes")["cidr6"] == "fd10:224:0:1::/64"  # the next /64 after the one in use
+    # An IPv4-only plan reads a colon as a mistake in an IPv4 range, as before.
+    res = calc.plan(params, inputs("azure-cni-overlay", (3, 1, 250), in_use="fd10:224::/64"))
+    assert [e["message"] for e in res["errors"]] == [
+        "In-use ranges: 'fd10:224::/64' is not an IPv4 CIDR range such as 10.0.0.0/16"
+    ]
+
+
+def test_the_node_subnet_takes_a_whole_64(params):
+    res = calc.plan(params, dual(vnet6=["fd10:224::/72"]))
+    assert [e["message"] for e in res["errors"]] == [
+        "The IPv6 VNet address space has no free /64 left for the node subnet"
+    ]
+    res = calc.plan(params, dual(vnet6="fd10:224::/64, fd10:225::/64", apiserver_subnet=True))
+    assert subnet(res, "nodes")["cidr6"] == "fd10:224::/64"
+    assert subnet(res, "apiserver")["cidr6"] is None  # only the node subnet is dual-stack
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        ({"pod_cidr6": "fd12:3456:789a::1/64"}, "IPv6 pod CIDR: 'fd12:3456:789a::1/64' has host bits set: the range "
+         "starts at fd12:3456:789a::/64"),
+        ({"pod_cidr6": "10.244.0.0/16"}, "IPv6 pod CIDR: '10.244.0.0/16' is not an IPv6 CIDR range such as "
+         "fd12:3456:789a::/64"),
+        ({"service_cidr6": "fd12::/108 fd13::/108"}, "IPv6 service CIDR: give exactly one IPv6 CIDR range"),
+        ({"vnet6": ""}, "IPv6 VNet address space: give at least one IPv6 CIDR range"),
+        ({"vnet6": "fd10:224::/129"}, "IPv6 VNet address space: 'fd10:224::/129' is not an IPv6 CIDR range such as "
+         "fd12:3456:789a::/64"),
+        ({"ip_family": "ipv6-only"}, "IP family: unknown option 'ipv6-only' (choose one of: dual-stack, ipv4-only)"),
+    ],
+)
+def test_bad_ipv6_inputs_are_rejected_with_one_clear_message(params, change, message):
+    res = calc.plan(params, {**dual(), **change})
+    assert [e["message"] for e in res["errors"]] == [message]
+
+
+def test_ipv6_text_is_read_in_any_spelling_and_written_in_rfc_5952_form(params):
+    res = calc.plan(params, dual(pod_cidr6="FD12:3456:789A:0000:0:0:0:0/64", vnet6="fd10:0224:0:0::/56"))
+    assert res["ok"] and range_of(res, "pod-cidr-ipv6") == "fd12:3456:789a::/64"
+    assert res["vnet6"] == ["fd10:224::/56"]
+    # An IPv4-only plan reads no IPv6 input, even a broken one.
+    assert calc.plan(params, {**dual(pod_cidr6="nonsense"), "ip_family": "ipv4-only"})["ok"]
+
+
+def test_cli_plans_dual_stack(capsys, params):
+    rc, out, _ = cli(capsys, "ipplan", "--ip-family", "dual-stack", "--vnet-ipv6", "fd00:aa::/48", "--json")
+    doc = json.loads(out)
+    assert rc == 0 and doc["plan"] == calc.plan(params, doc["inputs"])
+    assert subnet(doc["plan"], "nodes")["cidr6"] == "fd00:aa::/64"
+    rc, out, _ = cli(capsys, "ipplan", "--ip-family", "dual-stack")
+    assert rc == 0 and "at 10.224.0.0/28 and fd10:224::/64" in out
+    assert "IPv6 service CIDR: fd12:3456:789a:1::/108" in out
+    rc, out, _ = cli(capsys, "ipplan", "--ip-family", "dual-stack", "--pod-networking", "kubenet")
+    assert rc == 1 and "choose Azure CNI Overlay for pod networking" in out
+
+
+# --- dual-stack in the designer's outputs -------------------------------------------------------------------
+
+
+def test_a_dual_stack_design_deploys_both_families(kb):
+    from generator.features.design import deploy
+
+    locked = next(p for p in kb.presets if p.id == "locked-down-enterprise").choices
+    texts = deploy.preset_texts(kb, {**locked, "ip-family": "dual-stack"})
+    az, bicep, tf = texts["az"], texts["bicep"], texts["terraform"]
+    assert "  --ip-families ipv4,ipv6 \\\n" in az
+    assert "  --pod-cidrs 10.244.0.0/16,fd12:3456:789a::/64 \\\n" in az
+    create = az.split("# After the cluster exists:")[0]  # what reads the cluster (ALB federation) follows
+    assert create.rstrip().endswith("--service-cidrs 10.0.0.0/16,fd12:3456:789a:1::/108")
+    assert "--pod-cidr " not in az and "--service-cidr " not in az
+    assert "--address-prefixes 10.224.0.0/16 fd10:224::/48" in az  # the VNet
+    assert re.search(r"--name nodes \\\n  --address-prefixes 10\.224\.[0-9.]+/28 fd10:224::/64", az)
+    assert "ipFamilies: [ 'IPv4', 'IPv6' ]" in bicep
+    assert "podCidrs: [ '10.244.0.0/16', 'fd12:3456:789a::/64' ]" in bicep
+    assert "serviceCidrs: [ '10.0.0.0/16', 'fd12:3456:789a:1::/108' ]" in bicep
+    assert "podCidr:" not in bicep and "serviceCidr:" not in bicep
+    assert re.search(r"addressPrefixes: \[ '10\.224\.[0-9.]+/28', 'fd10:224::/64' \]", bicep)
+    assert 'ip_versions = ["IPv4", "IPv6"]' in tf
+    assert 'pod_cidrs = ["10.244.0.0/16", "fd12:3456:789a::/64"]' in tf
+    assert 'service_cidrs = ["10.0.0.0/16", "fd12:3456:789a:1::/108"]' in tf
+    assert "pod_cidr =" not in tf and "service_cidr =" not in tf
+    assert 'address_space = ["10.224.0.0/16", "fd10:224::/48"]' in tf
+    # The same preset as IPv4 only keeps its single ranges and its IPv4 node subnet.
+    ipv4 = deploy.preset_texts(kb, locked)
+    assert "--service-cidr 10.0.0.0/16" in ipv4["az"]
+    assert not any(v6 in ipv4[k] for v6 in ("fd10:", "fd12:") for k in ("az", "bicep", "terraform"))
+    assert re.search(r"addressPrefix: '10\.224\.[0-9.]+/28'", ipv4["bicep"])

@@ -25,7 +25,7 @@ import pytest
 from generator.features.design import deploy
 from generator.features.design.data import design_data
 from generator.features.design.evaluate import combine, evaluate, fixes_for, lifecycle
-from generator.features.ipplan import addresses, calc
+from generator.features.ipplan import addresses, calc, ipv6
 from generator.features.ipplan.params import planner_params
 
 from .conftest import ROOT
@@ -149,6 +149,7 @@ def grid(params: dict) -> list[dict]:
                     "agc_subnet": p == 30,
                 }
             )
+    cases += dual_stack_cases(params, rnd)
     # the example plan of each model, with every extra subnet
     for model in params["model_order"]:
         cases.append(
@@ -159,6 +160,48 @@ def grid(params: dict) -> list[dict]:
                 **{f"{e['id']}_subnet": True for e in params["extras"]},
             }
         )
+    return cases
+
+
+def dual_stack_cases(params: dict, rnd: random.Random) -> list[dict]:
+    """Dual-stack plans: every model (one supports it), IPv6 text in its many spellings, host bits,
+    sizes around the /108 service rule, overlaps, and a VNet with no /64 left."""
+    vnet6 = [["fd10:224::/48"], "FD10:0224:0000::/56", ["fd10:224::/64", "fd10:224::/63"], ["fd10:224::/72"], [],
+             ["fd12:3456:789a::/56"], ["2001:db8::1/64"], ["1:2:3:4:5:6:7:8:9/64"], "fd00::/8 fd10::/16"]
+    pod6 = ["fd12:3456:789a::/64", "fd12:3456:789a:0:0:0:0:0/64", "", "fd12::/16", "::/0", "fd12:::1/64", "10.0.0.0/8",
+            "fd12:3456:789a::/129", "fd12:3456:789a::/064"]
+    service6 = ["fd12:3456:789a:1::/108", "fd12:3456:789a:1::/100", "fd12:3456:789a:1::/112", "fd12:3456:789a:1::/107",
+                "fd12:3456:789a:1::1/108", "fd12:3456:789a::/108", "a b"]
+    families = ["dual-stack", "dual-stack", "dual-stack", "ipv4-only", "", "triple-stack"]
+    in_use6 = [[], [], ["fd10:224::/64"], "192.168.0.0/16 fd00:ee::/48", ["fd10::/16"], "fd::1/64"]
+    cases = []
+    for model in params["model_order"] + ["nope"]:
+        for _ in range(30):
+            cases.append(
+                {
+                    "model": model,
+                    "ip_family": rnd.choice(families),
+                    "pools": [{"nodes": rnd.choice([3, 50, 300]), "surge": 1, "max_pods": rnd.choice([30, 110, ""])}],
+                    "vnet": ["10.0.0.0/16"],
+                    "service_cidr": "10.1.0.0/16",
+                    "dns_ip": "10.1.0.10",
+                    "pod_cidr": "10.244.0.0/14",
+                    "in_use": rnd.choice(in_use6),
+                    "vnet6": rnd.choice(vnet6),
+                    "pod_cidr6": rnd.choice(pod6),
+                    "service_cidr6": rnd.choice(service6),
+                    "apiserver_subnet": rnd.random() < 0.5,
+                }
+            )
+    # plans that should succeed in several spellings, and an IPv6 VNet smaller than the /64 a subnet takes
+    good = itertools.product(
+        [["fd10:224::/48"], "FD10:0224:0000::/56", ["fd10:224::/64"], ["fd10:224::/72"]],
+        ["fd12:3456:789a::/64", "fd12:3456:789a:0:0:0:0:0/64"],
+        ["fd12:3456:789a:1::/108", "fd12:3456:789a:1::/112"],
+    )
+    for space, pod, service in good:
+        cases.append({**calc.EXAMPLE_INPUTS, "model": "azure-cni-overlay", "ip_family": "dual-stack", "vnet6": space,
+                      "pod_cidr6": pod, "service_cidr6": service, "pools": [{"nodes": 3, "surge": 1, "max_pods": 250}]})
     return cases
 
 
@@ -178,11 +221,15 @@ def test_the_grid_covers_errors_and_successes(params):
     } <= kinds
     assert {w["code"] for r in results for w in r["warnings"]} >= {"max-nodes", "block-waste"}
     assert sum(r["ok"] for r in results) >= 20
+    dual = [r for r in results if r["family"] == "dual-stack"]
+    dual_codes = {e["code"] for r in dual for e in r["errors"]}
+    assert {"ip-family", "service-cidr", "overlap", "no-room", "input"} <= dual_codes
+    assert sum(r["ok"] for r in dual) >= 5
 
 
 def test_javascript_planner_matches_python_on_the_grid(node, params, tmp_path):
     cases = grid(params)
-    out = run_js(node, "ipplan.mjs", {"params": params, "cases": cases}, tmp_path)
+    out = run_js(node, "ipplan.mjs", {"params": params, "cases": cases, "ipv6": IPV6_TEXTS}, tmp_path)
     py = [calc.plan(params, c) for c in cases]
     assert len(out["plans"]) == len(py)
     assert out["plans"] == py, first_mismatch(cases, py, out["plans"])
@@ -194,6 +241,13 @@ def test_javascript_planner_matches_python_on_the_grid(node, params, tmp_path):
         addresses.ip_str(167772170),
         addresses.nodes_in_prefix(params, "kubenet", 24, 110),
     ]
+    assert out["ipv6"] == [ipv6.ip6_str(n) if n is not None else None for n in map(ipv6.parse_ip6, IPV6_TEXTS)]
+
+
+#: IPv6 spellings the two parsers must read (or reject) alike, written back in the RFC 5952 form.
+IPV6_TEXTS = ["::", "::1", "1::", "2001:DB8:0:0:1:0:0:1", "2001:0:0:1:0:0:0:1", "fd12:3456:789a::",
+              "1:2:3:4:5:6:7::", "::2:3:4:5:6:7:8",
+              "1::2::3", "12345::", "1:2:3:4:5:6:7:8:9", "::ffff:1.2.3.4", "fe80::1%eth0", ":", ":::"]
 
 
 def test_planner_facts_come_from_the_json_not_the_script(params):
@@ -324,22 +378,33 @@ FLAGS = [
 
 
 def test_the_commands_carry_the_ip_plan(kb, design_results):
-    """Every plan value is in the az command, Bicep and Terraform (pod CIDR only where the model uses one)."""
+    """Every plan value is in the az command, Bicep and Terraform (pod CIDR only where the model uses one);
+    a dual-stack plan gives both families' ranges, IPv4 first, in place of the single ranges."""
     sample, _, js, inputs, _ = design_results
-    checked = 0
+    checked = dual = 0
     for d, r in zip(sample, js):
         v = r["values"]
         if not v or r["blockers"]:
             continue
+        two = v["pod_cidrs"] is not None
         for key, flag in FLAGS:
-            if v[key] is None:
-                assert flag not in r["az"]
+            if v[key] is None or (two and key in ("pod_cidr", "service_cidr")):
+                assert f"  {flag} " not in r["az"], (d, flag)
                 continue
             assert f"  {flag} {v[key]}" in r["az"], (d, flag)
             assert str(v[key]) in r["bicep"], (d, key)
-        assert f"service_cidr = \"{v['service_cidr']}\"" in r["terraform"]
+        if two:
+            assert "  --ip-families ipv4,ipv6" in r["az"], d
+            for key, flag in (("pod_cidrs", "--pod-cidrs"), ("service_cidrs", "--service-cidrs")):
+                assert v[key][1].startswith("fd") and ":" in v[key][1], (d, key)  # IPv4 first, then IPv6
+                assert f"  {flag} {','.join(v[key])}" in r["az"], (d, flag)
+                assert all(c in r["bicep"] and c in r["terraform"] for c in v[key]), (d, key)
+            assert "service_cidr =" not in r["terraform"] and "serviceCidr:" not in r["bicep"], d
+            dual += 1
+        else:
+            assert f"service_cidr = \"{v['service_cidr']}\"" in r["terraform"]
         checked += 1
-    assert checked > 50
+    assert checked > 50 and dual > 0
 
 
 def test_suggested_fixes_settle_the_finding_without_a_new_error(kb, design_results):
@@ -385,6 +450,12 @@ def test_decision_record_names_every_choice_and_finding(kb, design_results):
             assert "No command yet" in md and "az aks create" not in md
         else:
             assert deploy.texts(kb, d, deploy.plan_values(inputs[sample.index(d)], result), g)["az"] in md
+    # A dual-stack plan's record gives the node subnet's IPv6 /64 next to its IPv4 range.
+    dual = [r for r in js if r["values"] and r["values"]["pod_cidrs"]]
+    assert dual
+    for r in dual:
+        v = r["values"]
+        assert f"at {v['subnets']['nodes']} and {v['subnets6']['nodes']}\n" in r["record"]
 
 
 # --- decision trees -----------------------------------------------------------------------------------

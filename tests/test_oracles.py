@@ -108,11 +108,18 @@ def design_requires(kb, choices: dict[str, str]) -> str | None:
     return next((r for r in needs if r), None)
 
 
+def dual_stack_presets(kb) -> list:
+    """Two presets with dual-stack chosen (their Overlay pod networking supports it): an AKS-managed
+    VNet, and a VNet of your own whose node subnet takes an IPv6 /64 too."""
+    return [p for p in kb.presets if p.id in ("recommended-default", "locked-down-enterprise")]
+
+
 def designs(kb) -> list[tuple[str, str, str | None]]:
     """The designer's az script for every preset and a seeded sample of valid designs."""
     rnd = random.Random(3)
     cats = [c.id for layer in kb.layers for c in layer.categories]
     sample = [(p.id, dict(p.choices)) for p in kb.presets]
+    sample += [(f"{p.id} dual-stack", {**p.choices, "ip-family": "dual-stack"}) for p in dual_stack_presets(kb)]
     tries = 0
     while len(sample) < len(kb.presets) + 40 and tries < 5000:
         tries += 1

@@ -28,7 +28,7 @@ import pytest
 from generator.features.design import deploy
 from generator.site import snippets
 
-from .test_oracles import OWN, agic_designs
+from .test_oracles import OWN, agic_designs, dual_stack_presets
 
 pytestmark = pytest.mark.oracle
 
@@ -49,7 +49,8 @@ def valid_designs(kb, n: int = 40) -> list[dict[str, str]]:
     rnd = random.Random(5)
     cats = [c.id for layer in kb.layers for c in layer.categories]
     out = [dict(p.choices) for p in kb.presets]
-    while len(out) < len(kb.presets) + n:
+    out += [{**p.choices, "ip-family": "dual-stack"} for p in dual_stack_presets(kb)]
+    while len(out) < len(kb.presets) + 2 + n:
         d = {c: rnd.choice(kb.options_in(c)).id for c in cats}
         if not deploy.blockers(kb, d, None):
             out.append(d)

@@ -4,6 +4,7 @@ text changed are rendered again, and what is served then matches a clean build."
 from __future__ import annotations
 
 import filecmp
+import os
 import time
 from pathlib import Path
 
@@ -92,3 +93,38 @@ def test_a_renamed_option_is_renamed_on_every_page(tmp_path):
     stale = [p.relative_to(serving.site).as_posix() for p in pages if "Fast One" in p.read_text()]
     assert stale == []  # navigation, footers, tables: no page keeps the old name
     assert "Swift One" in (serving.site / "options" / "fast-one" / "index.html").read_text()
+
+
+def test_a_template_edit_renders_again_without_reading_the_data_again(tmp_path, monkeypatch):
+    from generator.adapters import plugin
+    from generator.site.render import TEMPLATES
+
+    kb = copy_fixture("kb-mini", tmp_path)
+    serving = Serving(write_config(tmp_path, kb), tmp_path / "served")
+    serving.rebuild()
+    reads = []
+    real = plugin.load_kb
+    monkeypatch.setattr(plugin, "load_kb", lambda *a, **k: reads.append(a) or real(*a, **k))
+    time.sleep(0.02)
+    os.utime(TEMPLATES / "option.md.j2")  # a save without a change: the snapshot differs
+    serving.rebuild()
+    assert reads == []
+    option = kb / "options" / "alpha" / "fast-one.yaml"
+    option.write_text(option.read_text().replace("summary: The fast option.", "summary: The quick option."))
+    serving.rebuild()
+    assert len(reads) == 1
+    assert "The quick option." in (serving.site / "options/fast-one/index.html").read_text()
+
+
+def test_the_data_and_templates_are_looked_at_more_often_than_mkdocs_default(tmp_path):
+    from mkdocs.livereload import LiveReloadServer
+
+    from generator.adapters.incremental import POLL_S, watch_often
+
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    server.watch(str(tmp_path))  # MkDocs' own watch of the docs folder
+    (tmp_path / "data").mkdir()
+    watch_often(server, [tmp_path / "data"])
+    timeouts = {Path(e.watch.path).name: e.timeout for e in server.observer.emitters}
+    assert timeouts == {tmp_path.name: 0.5, "data": POLL_S}
+    assert server.observer.timeout == 0.5

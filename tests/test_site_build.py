@@ -292,3 +292,33 @@ def test_a_missing_data_folder_is_a_config_error(tmp_path, caplog):
 def test_page_titles_name_the_site_once(mini_site):
     assert html(mini_site, "").css_first("title").text() == "AKS Networking Atlas"
     assert html(mini_site, "glossary").css_first("title").text() == "Glossary - AKS Networking Atlas"
+
+
+def test_many_layers_are_grouped_so_every_page_carries_a_bounded_navigation(tmp_path, monkeypatch):
+    """Material renders each page's open navigation path with its siblings: beyond ``NAV_FANOUT``
+    layers, the layers are grouped into named sections, and every layer stays in the navigation."""
+    from generator.app import load_kb
+    from generator.site import reference
+
+    from .conftest import copy_fixture
+
+    monkeypatch.setattr(reference, "NAV_FANOUT", 2)
+    kb, _ = load_kb(copy_fixture("kb-mini", tmp_path))
+    kb.layers = kb.layers * 5  # ten layers, as a grown knowledge base would have
+    nav = reference.layers_nav(kb)
+    assert len(nav) <= 1 + 2
+    names = []
+
+    def walk(item, depth):
+        for label, value in item.items():
+            if isinstance(value, list) and value and isinstance(value[0], str):
+                names.append(label)  # a layer: its own page first
+                assert depth <= 4
+            elif isinstance(value, list):
+                for child in value:
+                    walk(child, depth + 1)
+
+    for item in nav[1:]:
+        walk(item, 1)
+    assert names == [reference.html.escape(layer.name) for layer in kb.layers]
+    assert all(len(v) <= 2 for item in nav[1:] for v in item.values())

@@ -46,8 +46,12 @@ def add_parser(sub: Any) -> None:
         action="append",
         metavar="CIDR",
         default=[],
-        help="a range already used on-premises or in a peered VNet; repeatable",
+        help="a range already used on-premises or in a peered VNet (IPv6 too with dual-stack); repeatable",
     )
+    p.add_argument("--ip-family", metavar="ID", help="IP family option id: ipv4-only (default) or dual-stack")
+    p.add_argument("--vnet-ipv6", action="append", metavar="CIDR", help="dual-stack: the VNet's IPv6 address space")
+    p.add_argument("--pod-cidr-ipv6", metavar="CIDR", help="dual-stack: the IPv6 pod CIDR")
+    p.add_argument("--service-cidr-ipv6", metavar="CIDR", help="dual-stack: the IPv6 service CIDR (a /108 or smaller)")
     p.add_argument("--apiserver-subnet", action="store_true", help="add a subnet for API Server VNet Integration")
     p.add_argument("--firewall-subnet", action="store_true", help="add an AzureFirewallSubnet for firewall egress")
     p.add_argument("--agc-subnet", action="store_true", help="add a subnet for Application Gateway for Containers")
@@ -94,6 +98,10 @@ def inputs_from(args: argparse.Namespace, params: dict[str, Any]) -> dict[str, A
         "service_cidr": args.service_cidr if args.service_cidr is not None else example["service_cidr"],
         "dns_ip": args.dns_service_ip if args.dns_service_ip is not None else example["dns_ip"],
         "in_use": args.in_use,
+        "ip_family": args.ip_family or "",
+        "vnet6": args.vnet_ipv6 or example["vnet6"],
+        "pod_cidr6": args.pod_cidr_ipv6 if args.pod_cidr_ipv6 is not None else example["pod_cidr6"],
+        "service_cidr6": args.service_cidr_ipv6 if args.service_cidr_ipv6 is not None else example["service_cidr6"],
         "apiserver_subnet": args.apiserver_subnet,
         "firewall_subnet": args.firewall_subnet,
         "agc_subnet": args.agc_subnet,

@@ -19,11 +19,12 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..app import build_site, load_kb
 from ..core.errors import KnowledgeBaseError
+from ..core.read import KnowledgeBase
 from ..core.settings import DEFAULT_REVIEW_DAYS, Settings, build_date
 from ..site import urls
 from ..site.render import TEMPLATES, Site
 from . import raw_links
-from .incremental import CompiledTemplates, GeneratedFolder, forget_built_pages, headings
+from .incremental import CompiledTemplates, GeneratedFolder, forget_built_pages, headings, watch_often
 
 # Stale-fact warnings go to a logger outside the "mkdocs" tree on purpose: `strict` turns
 # mkdocs warnings into a failed build, and facts ageing must not break a deployment.
@@ -52,6 +53,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         self.compiled = CompiledTemplates()
         self._inputs: tuple = ()
         self._warnings: list = []
+        self._kb: KnowledgeBase | None = None
         self._titles: dict[str, str] = {}
 
     # Why: defining on_startup makes MkDocs keep this instance across the rebuilds of `mkdocs
@@ -80,19 +82,24 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         )
         if self.site is None or inputs != self._inputs:
             # Unchanged inputs (an edit to a hand-written page or the CSS under `mkdocs serve`)
-            # keep the last site; anything else reads and renders everything again.
+            # keep the last site; a template edit renders again from the knowledge base already
+            # read and checked; anything else reads, checks and renders everything again.
+            only_templates = self.site is not None and _without_templates(inputs) == _without_templates(self._inputs)
             self.site, self._inputs = None, inputs
-            self.site, self._warnings = self._load(config)
+            self.site, self._warnings = self._load(config, reuse_kb=only_templates)
         for w in self._warnings:
             (log.warning if self.config.stale_is_error else stale_log.warning)(str(w))
         if not config.nav:
             config.nav = self.site.nav
 
-    def _load(self, config: MkDocsConfig) -> tuple[Site, list]:
+    def _load(self, config: MkDocsConfig, *, reuse_kb: bool = False) -> tuple[Site, list]:
         try:
-            kb, warnings = load_kb(self.data_dir, review_days=self.config.review_days)
+            if not (reuse_kb and self._kb is not None):
+                self._kb = None
+                self._kb, self._warnings = load_kb(self.data_dir, review_days=self.config.review_days)
+            kb = self._kb
             settings = Settings(today=kb.on, review_days=self.config.review_days, site_url=config.site_url or "")
-            return build_site(kb, settings), warnings
+            return build_site(kb, settings), self._warnings
         except KnowledgeBaseError as exc:
             raise PluginError(
                 f"the knowledge base has {len(exc.errors)} error(s):\n" + "\n".join(map(str, exc.errors))
@@ -157,9 +164,13 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
 
     # Why: editing a YAML file or a template must rebuild the page under `mkdocs serve`.
     def on_serve(self, server, config: MkDocsConfig, builder):
-        server.watch(str(self.data_dir))
-        server.watch(str(TEMPLATES))
+        watch_often(server, [self.data_dir, TEMPLATES])
         return server
+
+
+def _without_templates(inputs: tuple) -> tuple:
+    """The build's inputs but the templates (their snapshot is the second)."""
+    return inputs[:1] + inputs[2:]
 
 
 def _snapshot(folder: Path) -> tuple:

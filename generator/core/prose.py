@@ -5,6 +5,7 @@ after it is built, so prose states dates and the generator computes states from 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -66,6 +67,8 @@ _SENTENCE = re.compile(r"[^.!?;]*[.!?;]?")
 _CODE_KEYS = {"flag", "value", "property", "url", "enable_on_existing", "command"}
 
 
+# Why cached: under `mkdocs serve` every rebuild checks every text again, and most are unchanged.
+@functools.lru_cache(maxsize=65536)
 def pins_present(text: str) -> str | None:
     """Why ``text`` pins the present, or None. "Currently" is fine in a sentence with a year."""
     plain = _CODE_SPAN.sub("", text)
@@ -105,21 +108,24 @@ def check_prose(kb: KnowledgeBase, s: Settings) -> Iterator[DataError]:
             if pinned:
                 yield DataError(whole.at(*loc), pinned + " (the generator computes states from dated events)")
         for loc, text in _walk_strings(origin.raw, _NOT_PROSE_KEYS):
-            plain = _CODE_SPAN.sub("", text)
-            tag = _HTML.search(plain)
-            if tag:
-                yield DataError(
-                    whole.at(*loc),
-                    f"raw HTML '{tag.group(0)[:40]}' is not allowed in text: write Markdown (code in backticks)",
-                )
-            for target in _MD_LINK.findall(plain):
-                if not (
-                    target.startswith("https://")
-                    or target.startswith("#")
-                    or target.startswith("../")
-                    or re.match(r"^[a-z0-9-]+/?(#.*)?$", target)
-                ):
-                    yield DataError(
-                        whole.at(*loc),
-                        f"link target '{target[:60]}' is not allowed: use https:// links or site-relative paths",
-                    )
+            for problem in _markup_problems(text):
+                yield DataError(whole.at(*loc), problem)
+
+
+@functools.lru_cache(maxsize=65536)
+def _markup_problems(text: str) -> tuple[str, ...]:
+    """Raw HTML and link targets ``text`` may not have."""
+    plain = _CODE_SPAN.sub("", text)
+    out = []
+    tag = _HTML.search(plain)
+    if tag:
+        out.append(f"raw HTML '{tag.group(0)[:40]}' is not allowed in text: write Markdown (code in backticks)")
+    for target in _MD_LINK.findall(plain):
+        if not (
+            target.startswith("https://")
+            or target.startswith("#")
+            or target.startswith("../")
+            or re.match(r"^[a-z0-9-]+/?(#.*)?$", target)
+        ):
+            out.append(f"link target '{target[:60]}' is not allowed: use https:// links or site-relative paths")
+    return tuple(out)

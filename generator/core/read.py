@@ -70,6 +70,9 @@ class KnowledgeBase:
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
     #: Computed states by (item, day): pages ask for the same option's state hundreds of times.
     _states: dict[tuple[int, dt.date], lifecycle.State] = field(default_factory=dict, repr=False, compare=False)
+    _category_index: tuple[Any, dict[str, tuple[m.Option, ...]]] = field(
+        default=(None, {}), repr=False, compare=False
+    )
 
     @property
     def categories(self) -> dict[str, m.Category]:
@@ -80,7 +83,19 @@ class KnowledgeBase:
 
     def options_in(self, category_id: str) -> list[m.Option]:
         """Options of a category in a stable order: by name."""
-        return sorted((o for o in self.options.values() if o.category == category_id), key=lambda o: o.name.lower())
+        return list(self._by_category().get(category_id, ()))
+
+    def _by_category(self) -> dict[str, tuple[m.Option, ...]]:
+        # Why: pages ask for a category's options thousands of times, and a scan of every option
+        # each time grows with the square of the knowledge base. The index is rebuilt when the
+        # options mapping is another one or has another size (tests swap it after reading).
+        key = (id(self.options), len(self.options))
+        if self._category_index[0] != key:
+            index: dict[str, list[m.Option]] = {}
+            for o in sorted(self.options.values(), key=lambda o: o.name.lower()):
+                index.setdefault(o.category, []).append(o)
+            self._category_index = (key, {c: tuple(opts) for c, opts in index.items()})
+        return self._category_index[1]
 
     def state(self, item: m.Option | m.Variant) -> lifecycle.State:
         """Where an option or variant stands on the build date, from its lifecycle events."""

@@ -6,6 +6,7 @@ definitions are moved to ``definitions`` and the dialect is declared as draft-07
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import Any
 
@@ -24,6 +25,13 @@ def _draft07(schema: dict[str, Any]) -> dict[str, Any]:
 
 def schemas() -> dict[str, str]:
     """``{file name: JSON text}`` for every data file kind, deterministic."""
+    return dict(_schemas())
+
+
+# Why cached: the models do not change while the process runs, and pydantic takes 0.1 s to
+# describe them, on every rebuild under `mkdocs serve`.
+@functools.cache
+def _schemas() -> dict[str, str]:
     out = {}
     for name, model in sorted(FILE_MODELS.items()):
         schema = _draft07(model.model_json_schema(mode="validation"))

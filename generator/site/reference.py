@@ -158,7 +158,8 @@ def egress_rows(kb: KnowledgeBase) -> list[dict[str, Any]]:
     ]
 
 
-def option_page(kb: KnowledgeBase, opt: m.Option, settings: Settings) -> Page:
+def option_page(kb: KnowledgeBase, opt: m.Option, settings: Settings, vocabulary: frozenset[str]) -> Page:
+    """An option's page; ``vocabulary`` is the site's (``search_vocabulary``), read once per build."""
     cat = kb.categories[opt.category]
     layer = kb.layer_of(cat.id)
     notes = Notes()
@@ -213,7 +214,7 @@ def option_page(kb: KnowledgeBase, opt: m.Option, settings: Settings) -> Page:
             "egress": egress_rows(kb) if opt.id in kb.egress_shown_on else [],
             "design_src": urls.design(),
             "diagram": option_diagram_view(kb, opt.id, urls.option(opt.id)),
-            "meta": option_search_meta(opt, kb.terms, search_vocabulary(kb)),
+            "meta": option_search_meta(opt, kb.terms, vocabulary),
         },
         edit_path=kb.origin("option", opt.id).path,
     )
@@ -289,7 +290,8 @@ def all_pages(kb: KnowledgeBase, settings: Settings) -> list[Page]:
     for layer in kb.layers:
         pages.append(layer_page(kb, layer))
         pages.extend(category_page(kb, layer, cat) for cat in layer.categories)
-    pages.extend(option_page(kb, opt, settings) for opt in sorted(kb.options.values(), key=lambda o: o.id))
+    vocabulary = search_vocabulary(kb)
+    pages.extend(option_page(kb, opt, settings, vocabulary) for opt in sorted(kb.options.values(), key=lambda o: o.id))
     pages.append(glossary_page(kb))
     pages.append(tags_page(kb))
     pages.extend(alias_pages(kb))
@@ -312,7 +314,22 @@ def layers_nav(kb: KnowledgeBase) -> list[Any]:
                 }
             )
         items.append({esc(layer.name): entries})
-    return items
+    return items[:1] + _grouped(items[1:])
+
+
+#: The most layers one level of the navigation lists. Material renders, on every page, the open
+#: path of the navigation with the siblings at each level, so a flat list of layers makes every
+#: page grow with their number. The atlas has four; a knowledge base with more gets sections of
+#: at most this many layers (and sections of sections), named by their first and last layer.
+NAV_FANOUT = 8
+
+
+def _grouped(layers: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    spans = [(next(iter(item)), next(iter(item)), item) for item in layers]
+    while len(spans) > NAV_FANOUT:
+        chunks = [spans[i : i + NAV_FANOUT] for i in range(0, len(spans), NAV_FANOUT)]
+        spans = [(c[0][0], c[-1][1], {f"{c[0][0]} – {c[-1][1]}": [item for _, _, item in c]}) for c in chunks]
+    return [item for _, _, item in spans]
 
 
 def reference_nav() -> list[Any]:

@@ -20,6 +20,7 @@ UDR.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -54,12 +55,18 @@ def search_meta(
 
 
 def words(text: str) -> list[str]:
+    """The words of a name or keyword as a reader types them (see ``_words``)."""
+    return list(_words(text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _words(text: str) -> tuple[str, ...]:
     """The words of a name or keyword as a reader types them: an identifier split at its capitals
     ("CiliumNetworkPolicy"), lower case, split at spaces, hyphens, slashes and brackets, so that
     "azure/application" is "azure" and "application" and no rare word starts with a common one."""
     text = re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z]{2})(?=[A-Z][a-z])", " ", text)
     parts = re.split(r"[\s\-/()\[\],;:]+", text.lower())
-    return [p.strip(".") for p in parts if p.strip(".") and p.strip(".") not in _STOP]
+    return tuple(p.strip(".") for p in parts if p.strip(".") and p.strip(".") not in _STOP)
 
 
 def initials(name: str) -> str:
@@ -84,7 +91,7 @@ def search_tags(keywords: list[str], names: list[str] | None = None, vocabulary:
     kept = [
         w
         for w in found
-        if w in whole or w in own or not any(w != v and w.startswith(v) for v in shorter)
+        if w in whole or w in own or not any(w[:i] in shorter for i in range(2, len(w)))
     ]
     return kept + [w for w in strong if w in kept]
 

@@ -65,6 +65,16 @@ def option(option_id: str) -> str:
 PAIR_PAGES_UP_TO = 12
 
 
+#: A knowledge base with more options than this gets no options × options grid on the
+#: compatibility page (its cells grow with the square of the options: 450 options made a 30 MB
+#: page): the page lists the rules by option, and compare-any shows any set of options side by side.
+MATRIX_UP_TO = 150
+
+
+def has_matrix_grid(options: int) -> bool:
+    return options <= MATRIX_UP_TO
+
+
 def pair(a: str, b: str) -> str:
     first, second = sorted((a, b))
     return f"compare/{first}-vs-{second}.md"

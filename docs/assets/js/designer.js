@@ -243,6 +243,9 @@ function givenQuery(view) {
   return view.data.deploy.inputs.filter((item) => view.given[item.id] && chosen.includes(item.option)).map((item) => [item.id, view.given[item.id]]);
 }
 
+// The chosen IP family option, which the planner plans for ("" for its default).
+const familyOf = (params, choices) => Object.values(choices).find((oid) => params.families[oid]) || "";
+
 export async function mount(el) {
   const [data, params] = await Promise.all([fetchJson(resolve(el.dataset.src)), fetchJson(resolve(el.dataset.planSrc))]);
   // A page built before a support window closed says what is true on the day it is read.
@@ -291,7 +294,7 @@ export async function mount(el) {
       h("h3", {}, "IP plan"), plannerHost));
   const drawSummary = () => { view.summary.textContent = summaryText(data, choices, view.planner && view.planner.result); };
   const announce = () => announceDesign(el, view);
-  view.planner = createPlanner(plannerHost, { params, state: pstate, model: podModel(), extras: extrasFor(), onChange: () => refresh() });
+  view.planner = createPlanner(plannerHost, { params, state: pstate, model: podModel(), family: familyOf(params, choices), extras: extrasFor(), onChange: () => refresh() });
 
   function update(writeUrl) {
     for (const b of presets.buttons) {
@@ -300,7 +303,7 @@ export async function mount(el) {
     }
     drawFindings(view);
     ownInputs.show();
-    view.planner.update(podModel(), extrasFor());
+    view.planner.update(podModel(), extrasFor(), familyOf(params, choices));
     drawCommands(view);
     drawSummary();
     if (writeUrl) write();

@@ -170,8 +170,9 @@ def matrix_page(kb: KnowledgeBase) -> Page:
         n = notes.setdefault(rule.id, len(notes) + 1)
         relation[(rule.a, rule.b)] = {"kind": rule.kind.value, "n": n, "rule": rule}
         relation[(rule.b, rule.a)] = {"kind": RULE_KINDS[rule.kind].inverse_kind, "n": n, "rule": rule}
+    grid = urls.has_matrix_grid(len(order))
     rows = []
-    for row in order:
+    for row in order if grid else []:
         cells = []
         for col in order:
             rel = relation.get((row.id, col.id))
@@ -205,7 +206,9 @@ def matrix_page(kb: KnowledgeBase) -> Page:
         "Which AKS networking options work together, require each other, or conflict, across every layer, with the "
         "reason and source for each rule.",
         {
-            "cols": order,
+            "grid": grid,
+            "compare_any": urls.compare_index(),
+            "cols": order if grid else [],
             "rows": rows,
             "footnotes": footnotes,
             "sources": kb.sources,

@@ -19,7 +19,7 @@ from ...core import model as m
 from ...core.read import KnowledgeBase
 from ...site import urls
 from ...site.diagram import svg
-from ...site.diagram.graphviz import dot_string, layout_svg
+from ...site.diagram.graphviz import dot_string, layout_svgs
 from ...site.diagram.style import FONT
 from .graph import edges, nodes, walk
 
@@ -99,7 +99,9 @@ def flowcharts(kb: KnowledgeBase, tree: m.Tree) -> list[dict[str, str]]:
     """The tree's chart(s): each the answers that lead into it (in words; empty for a whole
     tree) and inline SVG."""
     out = []
-    for i, (path, order, answers) in enumerate(parts(tree)):
+    split = parts(tree)
+    drawn = layout_svgs([_part_dot(kb, tree, order, answers) for _, order, answers in split])
+    for i, ((path, _, _), picture_svg) in enumerate(zip(split, drawn, strict=True)):
         branch = ", then ".join(f"“{a.label}”" for _, a in path)
         title = f"Flowchart of {tree.name}" + (f", if you answer {branch}" if branch else "")
         desc = (
@@ -107,7 +109,7 @@ def flowcharts(kb: KnowledgeBase, tree: m.Tree) -> list[dict[str, str]]:
             "The path you answer in the wizard is highlighted."
         )
         picture = svg.inline(
-            layout_svg(_part_dot(kb, tree, order, answers)),
+            picture_svg,
             uid=f"atlas-fc-{tree.id}-{i}",
             title=title,
             desc=desc,

@@ -29,6 +29,23 @@ def _refs(value, found: set[str], key: str = "ref") -> set[str]:
     return found
 
 
+#: How a ``{plan: subnet}`` value takes the subnet's IPv6 range (network.py:_plan).
+PLAN_IPV6 = ("add", "only", "none")
+
+
+def _plan_problem(value) -> str | None:
+    """What is wrong with a ``{plan: ...}`` value's ``ipv6`` key, if anything."""
+    if not (isinstance(value, dict) and "plan" in value):
+        return None
+    extra = sorted(set(value) - {"plan", "ipv6"})
+    if extra:
+        return f"unknown key '{extra[0]}' in a plan value (plan, ipv6)"
+    if "ipv6" in value and value["ipv6"] not in PLAN_IPV6:
+        mode = str(value["ipv6"])
+        return f"ipv6 '{mode}' must be one of {', '.join(PLAN_IPV6)}{did_you_mean(mode, PLAN_IPV6)}"
+    return None
+
+
 def _network(kb: KnowledgeBase, settings: Settings) -> Iterator[DataError]:
     """Each network resource cites known sources (one on learn.microsoft.com), has a verified_on
     date, names known options and IP plan subnets, and refers to resources of the same file."""
@@ -62,6 +79,9 @@ def _network(kb: KnowledgeBase, settings: Settings) -> Iterator[DataError]:
         for where, form in forms:
             loc = where if isinstance(where, tuple) else (where,)
             for key, value in (form.set.items() if form else []):
+                problem = _plan_problem(value)
+                if problem:
+                    yield DataError(o.at(*loc, "set", key), problem)
                 for ref in sorted(_refs(value, set()) - ids):
                     yield DataError(o.at(*loc, "set", key), f"unknown resource '{ref}'{did_you_mean(ref, ids)}")
                 for ref in sorted(_refs(value, set(), "role") - roles):

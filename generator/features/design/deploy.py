@@ -73,6 +73,24 @@ PLAN_SETTINGS: list[dict[str, Any]] = [
         "terraform": "network_profile.dns_service_ip",
         "only_if_set": False,
     },
+    # A dual-stack plan: one range per family, IPv4 first, in place of the single-range settings
+    # (``replaces``); az takes the list as one comma-separated word.
+    {
+        "value": "pod_cidrs",
+        "az": "--pod-cidrs",
+        "bicep": "properties.networkProfile.podCidrs",
+        "terraform": "network_profile.pod_cidrs",
+        "only_if_set": False,
+        "replaces": "pod_cidr",
+    },
+    {
+        "value": "service_cidrs",
+        "az": "--service-cidrs",
+        "bicep": "properties.networkProfile.serviceCidrs",
+        "terraform": "network_profile.service_cidrs",
+        "only_if_set": False,
+        "replaces": "service_cidr",
+    },
 ]
 
 #: Values only the user can give, written as parameters: a shell variable, a Bicep ``param``, a
@@ -286,6 +304,9 @@ def design_plan(kb: KnowledgeBase, choices: dict[str, str], inputs: dict[str, An
     if model is None:
         return None
     full = {**inputs, "model": model}
+    family = next((oid for oid in choices.values() if oid in params["families"]), None)
+    if family is not None:
+        full["ip_family"] = family
     for extra in params["extras"]:
         full[f"{extra['id']}_subnet"] = extra["option"] in chosen
     return plan(params, full)
@@ -294,10 +315,12 @@ def design_plan(kb: KnowledgeBase, choices: dict[str, str], inputs: dict[str, An
 def plan_values(inputs: dict[str, Any], result: dict[str, Any] | None) -> dict[str, Any] | None:
     """The values the deployment takes from a plan that has no errors: the first pool's node
     count and max pods, the pod CIDR (``None`` for models without one), service CIDR, DNS IP, the
-    VNet ranges and subnets (for the network resources) and the further pools."""
+    VNet ranges and subnets (for the network resources) and the further pools. A dual-stack plan
+    adds both families' pod and service CIDRs, its IPv6 VNet prefixes and subnet ranges."""
     if not result or not result["ok"]:
         return None
     ranges = {r["id"]: r["cidr"] for r in result["ranges"]}
+    dual = "pod-cidr-ipv6" in ranges
     first = inputs["pools"][0]
     subnets = {s["id"]: s["cidr"] for s in result["subnets"] if s.get("cidr")}
     return {
@@ -306,9 +329,12 @@ def plan_values(inputs: dict[str, Any], result: dict[str, Any] | None) -> dict[s
         "pod_cidr": ranges.get("pod-cidr"),
         "service_cidr": ranges.get("service-cidr"),
         "dns_ip": ranges.get("dns-service-ip"),
+        "pod_cidrs": [ranges.get("pod-cidr"), ranges["pod-cidr-ipv6"]] if dual else None,
+        "service_cidrs": [ranges.get("service-cidr"), ranges["service-cidr-ipv6"]] if dual else None,
         "egress_sources": [subnets[k] for k in ("nodes", "pods") if k in subnets],
-        "vnet": list(result["vnet"]),
+        "vnet": list(result["vnet"]) + list(result["vnet6"]),
         "subnets": subnets,
+        "subnets6": {s["id"]: s["cidr6"] for s in result["subnets"] if s.get("cidr6")},
         "pools": [
             {"name": f"pool{i + 1}", "nodes": int(clean(p["nodes"])), "max_pods": int(clean(p["max_pods"]))}
             for i, p in enumerate(inputs["pools"])
@@ -345,8 +371,13 @@ def apply(
     out["bicep"] = [e for e in out["bicep"] if e["option"] not in preview]
     _plan_subnets(out, values, chosen, subnets)
     for s in PLAN_SETTINGS if values else []:
-        value = values[s["value"]] if values else None
         for kind in ("az", "bicep", "terraform"):
+            value = values[s["value"]] if values else None
+            if value is not None and s.get("replaces"):
+                old = next(p[kind] for p in PLAN_SETTINGS if p["value"] == s["replaces"])
+                out[kind] = [e for e in out[kind] if e["key"] != old]
+            if kind == "az" and isinstance(value, list):
+                value = ",".join(value)
             entries = out[kind]
             hit = next((e for e in entries if e["key"] == s[kind]), None)
             if hit is not None and value is not None:
@@ -521,6 +552,9 @@ def default_inputs(kb: KnowledgeBase, choices: dict[str, str]) -> dict[str, Any]
         "service_cidr": ex["service_cidr"],
         "dns_ip": ex["dns_ip"],
         "in_use": ", ".join(ex["in_use"]),
+        "vnet6": ", ".join(ex["vnet6"]),
+        "pod_cidr6": ex["pod_cidr6"],
+        "service_cidr6": ex["service_cidr6"],
     }
 
 

@@ -77,7 +77,7 @@ def value(v: Any, kind: str, by_id: dict[str, dict[str, Any]], values: dict[str,
     if "role" in v:
         return role_value(values["roles"][v["role"]], kind)
     if "plan" in v:
-        return values["vnet"] if v["plan"] == "vnet" else values["subnets"][v["plan"]]
+        return _plan(v, values)
     if "ref" in v:
         target = by_id.get(v["ref"])
         usable = target is not None and (target[kind] if kind != "az" else any(s["query"] for s in target["az"]))
@@ -90,6 +90,23 @@ def role_value(role: dict[str, Any], kind: str) -> Any:
     if kind == "bicep":
         return {"expr": f"subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '{role['definition']}')"}
     return role["name"]
+
+
+def _plan(v: dict[str, Any], values: dict[str, Any]) -> Any:
+    """A range of the plan. A subnet is its IPv4 range; with ``ipv6`` the subnet's IPv6 range of
+    a dual-stack plan joins it: ``add`` a list of one or both, ``only`` both (dropped on an IPv4
+    plan), ``none`` the IPv4 range (dropped on a dual-stack plan, where ``only`` says it)."""
+    if v["plan"] == "vnet":
+        return values["vnet"]
+    v4, v6 = values["subnets"][v["plan"]], values.get("subnets6", {}).get(v["plan"])
+    mode = v.get("ipv6")
+    if mode == "add":
+        return [v4] + ([v6] if v6 else [])
+    if mode == "only":
+        return [v4, v6] if v6 else _DROP
+    if mode == "none":
+        return _DROP if v6 else v4
+    return v4
 
 
 def _pairs(items: list, kind: str, by_id: dict[str, dict[str, Any]], values: dict[str, Any]) -> list:

@@ -59,7 +59,13 @@ def make_range(start: int, prefix: int) -> dict[str, Any]:
 
 
 def overlap(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Whether two ranges share an address (IPv4 or IPv6 alike: only ``start`` and ``end`` count)."""
     return a["start"] <= b["end"] and b["start"] <= a["end"]
+
+
+def overlapping_pairs(ranges: list[dict[str, Any]]) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """Each pair of ``ranges`` that overlaps, in list order (a VNet's address spaces)."""
+    return [(a, b) for i, a in enumerate(ranges) for b in ranges[i + 1 :] if overlap(a, b)]
 
 
 def smallest_prefix(addresses: int, reserved: int) -> int | None:

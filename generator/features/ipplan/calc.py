@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .addresses import blocks_per_node, fmt, ip_str, make_range, overlap, parse_cidr
+from . import dual
+from .addresses import blocks_per_node, fmt, ip_str, make_range, overlap, overlapping_pairs, parse_cidr
 from .inputs import Messages, clean, empty, msg, read_inputs
 from .sizes import size_ranges, size_subnets
 
@@ -30,6 +31,10 @@ EXAMPLE_INPUTS: dict[str, Any] = {
     "service_cidr": "10.0.0.0/16",
     "dns_ip": "10.0.0.10",
     "in_use": [],
+    # Dual-stack only: a private (ULA) VNet prefix of our choosing, and AKS's own IPv6 defaults.
+    "vnet6": ["fd10:224::/48"],
+    "pod_cidr6": "fd12:3456:789a::/64",
+    "service_cidr6": "fd12:3456:789a:1::/108",
 }
 
 
@@ -61,10 +66,8 @@ def check_ranges(params: dict[str, Any], model: dict[str, Any], given: dict[str,
                         "reserved-ranges",
                     )
                 )
-    for i, a in enumerate(vnet):
-        for b in vnet[i + 1 :]:
-            if overlap(a, b):
-                errors.append(msg("overlap", f"VNet address spaces {a['cidr']} and {b['cidr']} overlap"))
+    for a, b in overlapping_pairs(vnet):
+        errors.append(msg("overlap", f"VNet address spaces {a['cidr']} and {b['cidr']} overlap"))
     for a in vnet:
         for b in in_use:
             if overlap(a, b):
@@ -189,7 +192,8 @@ def advise(model: dict[str, Any], given: dict[str, Any], warnings: Messages) -> 
 
 
 def plan(params: dict[str, Any], inputs: dict[str, Any]) -> dict[str, Any]:
-    """The address plan for ``inputs`` (see ``EXAMPLE_INPUTS`` and the ``model``/``*_subnet`` keys)."""
+    """The address plan for ``inputs`` (see ``EXAMPLE_INPUTS`` and the ``model``/``ip_family``/
+    ``*_subnet`` keys); a dual-stack family adds the IPv6 steps of ``dual``."""
     model_id = clean(inputs.get("model"))
     model = params["models"].get(model_id)
     if model is None:
@@ -197,18 +201,28 @@ def plan(params: dict[str, Any], inputs: dict[str, Any]) -> dict[str, Any]:
         return empty(model_id, [msg("input", f"Pod networking: unknown model '{model_id}' (choose one of: {known})")])
     errors: Messages = []
     warnings: Messages = []
-    given = read_inputs(params, model, inputs, errors)
+    family, is_dual = dual.read_family(params, inputs, errors)
+    given = read_inputs(params, model, inputs, errors, is_dual)
+    given6 = dual.read_ipv6(inputs, errors) if is_dual else None
+    if is_dual:
+        dual.check_model(params, model, errors)
     if errors:
-        return empty(model_id, errors)
+        return empty(model_id, errors, family)
     check_ranges(params, model, given, errors)
     check_service(params, given, errors)
+    if given6:
+        dual.check_ipv6(params, given6, errors)
     check_node_limit(model, given, errors, warnings)
     subnets = size_subnets(params, model_id, model, given, inputs, errors)
     ranges = size_ranges(params, model, given, errors)
     lay_out(params, given, subnets, errors)
+    if given6:
+        dual.lay_out6(params, given6, subnets, errors)
+        ranges += dual.ranges6(params, given6)
     advise(model, given, warnings)
     return {
         "model": model_id,
+        "family": family,
         "ok": not errors,
         "errors": errors,
         "warnings": warnings,
@@ -217,4 +231,5 @@ def plan(params: dict[str, Any], inputs: dict[str, Any]) -> dict[str, Any]:
         "subnets": subnets,
         "ranges": ranges,
         "vnet": [r["cidr"] for r in given["vnet"]],
+        "vnet6": [r["cidr"] for r in given6["vnet6"]] if given6 else [],
     }

@@ -121,10 +121,34 @@ def _range_rows(params: dict[str, Any]) -> list[Row]:
     ]
 
 
+def _ipv6_rows(params: dict[str, Any]) -> list[Row]:
+    """The dual-stack rules, when the knowledge base has a dual-stack family."""
+    if not any(f["dual"] for f in params["families"].values()):
+        return []
+    yes = [m["name"] for m in params["models"].values() if m["dual_stack"] == "yes"]
+    most, sub = params["service6_min_prefix"], params["subnet6_prefix"]
+    return [
+        ("dual-stack", "Dual-stack pod networking", "only " + " or ".join(yes) + " (its dual-stack cell says yes)"),
+        (
+            "ipv6-service-cidr",
+            "IPv6 service CIDR",
+            f"a /{most} or smaller (a /{most} or longer prefix), after the IPv4 range in --service-cidrs; the DNS "
+            "service IP stays IPv4, inside the IPv4 service CIDR",
+        ),
+        (
+            "ipv6-pod-cidr",
+            "IPv6 pod CIDR",
+            "after the IPv4 range in --pod-cidrs, outside the IPv6 VNet, service and in-use ranges; no per-node "
+            "IPv6 block is documented, so the IPv4 pod CIDR's blocks bound the node count",
+        ),
+        ("ipv6-subnet", "IPv6 node subnet", f"exactly a /{sub} of the VNet's IPv6 space; other subnets stay IPv4"),
+    ]
+
+
 def describe_formulas(params: dict[str, Any]) -> list[dict[str, str]]:
     """One row per formula or check, with the numbers filled in from the knowledge base."""
     rows = _subnet_rows(params) + _model_rows(params["models"])
-    rows += _extra_rows({e["id"]: e for e in params["extras"]}) + _range_rows(params)
+    rows += _extra_rows({e["id"]: e for e in params["extras"]}) + _range_rows(params) + _ipv6_rows(params)
     return [
         {"id": fid, "name": name, "text": text, "source": params["formulas"][fid]} for fid, name, text in rows if text
     ]

@@ -20,7 +20,7 @@ def clean(value: Any) -> str:
     return "" if value is None else _WS_EDGES.sub("", str(value))
 
 
-def _words(value: Any) -> list[str]:
+def words(value: Any) -> list[str]:
     items = value if isinstance(value, list) else [value]
     out: list[str] = []
     for item in items:
@@ -42,9 +42,10 @@ def _whole(raw: Any, label: str, lo: int, hi: int, errors: Messages, what: str) 
     return int(text)
 
 
-def empty(model_id: str, errors: Messages) -> dict[str, Any]:
+def empty(model_id: str, errors: Messages, family: str = "") -> dict[str, Any]:
     return {
         "model": model_id,
+        "family": family,
         "ok": False,
         "errors": errors,
         "warnings": [],
@@ -53,6 +54,7 @@ def empty(model_id: str, errors: Messages) -> dict[str, Any]:
         "subnets": [],
         "ranges": [],
         "vnet": [],
+        "vnet6": [],
     }
 
 
@@ -92,7 +94,7 @@ def _read_pools(
 
 def _cidrs(value: Any, label: str, errors: Messages) -> list[dict[str, Any]]:
     out = []
-    for word in _words(value):
+    for word in words(value):
         rng, problem = parse_cidr(word)
         if problem:
             errors.append(msg("input", f"{label}: {problem}"))
@@ -102,24 +104,25 @@ def _cidrs(value: Any, label: str, errors: Messages) -> list[dict[str, Any]]:
 
 
 def _one_cidr(value: Any, label: str, missing: str, errors: Messages) -> dict[str, Any] | None:
-    words = _words(value)
-    if len(words) != 1:
+    found_words = words(value)
+    if len(found_words) != 1:
         errors.append(msg("input", f"{label}: {missing}"))
         return None
-    found = _cidrs(words, label, errors)
+    found = _cidrs(found_words, label, errors)
     return found[0] if found else None
 
 
 def read_inputs(
-    params: dict[str, Any], model: dict[str, Any], inputs: dict[str, Any], errors: Messages
+    params: dict[str, Any], model: dict[str, Any], inputs: dict[str, Any], errors: Messages, dual: bool = False
 ) -> dict[str, Any]:
     """Step 1: every input read, every problem reported at once (numbers from bad inputs would
-    mislead, so the plan stops when there is one)."""
+    mislead, so the plan stops when there is one). In a ``dual`` plan the in-use ranges written
+    with a colon are IPv6 ones, read by ``dual.read_ipv6``."""
     pools = _read_pools(params, model, inputs.get("pools") or [], errors)
     vnet = _cidrs(inputs.get("vnet"), "VNet address space", errors)
-    if not _words(inputs.get("vnet")):
+    if not words(inputs.get("vnet")):
         errors.append(msg("input", "VNet address space: give at least one CIDR range"))
-    in_use = _cidrs(inputs.get("in_use"), "In-use ranges", errors)
+    in_use = _cidrs([w for w in words(inputs.get("in_use")) if not (dual and ":" in w)], "In-use ranges", errors)
     service = _one_cidr(inputs.get("service_cidr"), "Service CIDR", "give exactly one CIDR range", errors)
     dns_text = clean(inputs.get("dns_ip"))
     dns = parse_ip(dns_text)

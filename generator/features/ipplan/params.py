@@ -22,7 +22,13 @@ NEEDS: dict[str, tuple[str, str]] = {
     "firewall_prefix": ("user-defined-routing", "firewall-subnet-prefix"),
     "agc_prefix": ("application-gateway-for-containers", "delegated-subnet-prefix"),
     "appgw_prefix": ("agic", "appgw-subnet-prefix"),
+    "service6_min_prefix": ("dual-stack", "ipv6-service-cidr-min-prefix"),
+    "subnet6_prefix": ("dual-stack", "ipv6-subnet-prefix"),
 }
+#: The IP family category: each option's ``families`` cell says whether it adds IPv6.
+FAMILY_CATEGORY, FAMILY_CELL = "ip-family", "families"
+#: The pod networking cell that says whether a model supports dual-stack (only ``yes`` plans it).
+DUAL_STACK_CELL = "dual-stack"
 #: The ranges no cluster range may use: a limit given as ranges.
 RESERVED_RANGES = ("byo-vnet", "reserved-ranges")
 MIN_PODS = "min-max-pods"  # optional per model: without it the floor is 1
@@ -79,6 +85,10 @@ FORMULA_SOURCES: dict[str, str] = {
     # The two limits below are read from each option's cells; results link the cell's own source.
     "max-pods": "concepts-network-ip-address-planning",
     "max-nodes": "best-practices-performance-scale-large",
+    "dual-stack": "configure-dual-stack",  # a model's own dual-stack cell is cited first
+    "ipv6-pod-cidr": "configure-dual-stack",
+    "ipv6-service-cidr": "configure-dual-stack",
+    "ipv6-subnet": "virtual-network-ipv6",
 }
 
 # --- parameters from the knowledge base ---------------------------------------------------------
@@ -125,12 +135,32 @@ def _models(kb: KnowledgeBase) -> dict[str, Any]:
         model["default_pods"] = cell_value(kb, oid, "default-max-pods")
         model["pod_cidr"] = kind in ("per-node-prefix", "own-pod-cidr")
         model["pod_cidr_formula"] = POD_CIDR_FORMULA.get(oid)
+        cell = kb.options[oid].cells.get(DUAL_STACK_CELL)
+        model["dual_stack"] = cell.level.value if cell is not None and cell.level is not None else None
         model["sources"] = {
             "max-nodes": _cell_source(kb, oid, "max-nodes"),
             "max-pods": _cell_source(kb, oid, "max-pods-per-node"),
+            "dual-stack": _cell_source(kb, oid, DUAL_STACK_CELL),
         }
         models[oid] = model
     return models
+
+
+def _families(kb: KnowledgeBase, numbers: dict[str, int | None]) -> dict[str, Any]:
+    """The IP family options, whether each adds IPv6, and the default one. A dual-stack family is
+    left out when the IPv6 limits it needs are missing (``checks`` says which)."""
+    if FAMILY_CATEGORY not in kb.categories:
+        return {"families": {}, "family_order": [], "default_family": None}
+    complete = numbers["service6_min_prefix"] is not None and numbers["subnet6_prefix"] is not None
+    families = {}
+    for opt in kb.options_in(FAMILY_CATEGORY):
+        cell = opt.cells.get(FAMILY_CELL)
+        is_dual = cell is not None and "ipv6" in str(cell.value or "")
+        if complete or not is_dual:
+            families[opt.id] = {"name": opt.name, "dual": is_dual}
+    order = list(families)
+    default = next((o for o in order if "default" in kb.options[o].tags), order[0] if order else None)
+    return {"families": families, "family_order": order, "default_family": default}
 
 
 def _extras(numbers: dict[str, int | None]) -> list[dict[str, Any]]:
@@ -175,6 +205,9 @@ def planner_params(kb: KnowledgeBase) -> dict[str, Any]:
         "model_order": order,
         "default_model": default,
         "extras": extras,
+        **_families(kb, numbers),
+        "service6_min_prefix": numbers["service6_min_prefix"],
+        "subnet6_prefix": numbers["subnet6_prefix"],
         "formulas": {fid: sid for fid, sid in FORMULA_SOURCES.items()},
         "sources": {
             sid: {"url": kb.sources[sid].url, "title": kb.sources[sid].title}
@@ -183,5 +216,5 @@ def planner_params(kb: KnowledgeBase) -> dict[str, Any]:
             )
             if sid in kb.sources
         },
-        "example": EXAMPLE_INPUTS,
+        "example": EXAMPLE_INPUTS,  # the IPv6 values are used by dual-stack plans only
     }

@@ -11,9 +11,12 @@ from .calc import source_of
 def render_text(params: dict[str, Any], result: dict[str, Any]) -> str:
     """The plan as plain text, with the same numbers and messages the page shows."""
     model = params["models"].get(result["model"])
-    lines = [f"IP plan for {model['name'] if model else result['model']}"]
+    family = params["families"].get(result["family"])
+    dual = f" with {family['name']}" if family and family["dual"] else ""
+    lines = [f"IP plan for {model['name'] if model else result['model']}{dual}"]
     if result["subnets"]:
-        lines.append(f"Nodes: {fmt(result['nodes'])} + {fmt(result['surge'])} surge; VNet: {', '.join(result['vnet'])}")
+        vnet = ", ".join(result["vnet"] + result["vnet6"])
+        lines.append(f"Nodes: {fmt(result['nodes'])} + {fmt(result['surge'])} surge; VNet: {vnet}")
         lines.append("")
         lines.append("Subnets in the VNet:")
         for s in result["subnets"]:
@@ -21,6 +24,7 @@ def render_text(params: dict[str, Any], result: dict[str, Any]) -> str:
             fits = f", fits {fmt(s['fits_nodes'])} nodes" if s["fits_nodes"] is not None else ""
             lines.append(
                 f"  {s['name']}: {need} -> /{s['prefix']} ({fmt(s['usable'])} usable{fits}) at {s['cidr'] or 'no room'}"
+                + (f" and {s['cidr6']}" if s.get("cidr6") else "")
             )
             lines.append(f"    {s['work']}  [{_source_url(params, result['model'], s['formula'])}]")
         lines.append("")

@@ -99,6 +99,7 @@ def size_subnets(
         s["prefix"] = prefix
         s["usable"] = max(0, 2 ** (32 - prefix) - reserved)
         s["cidr"] = None
+        s["cidr6"] = None  # the node subnet's IPv6 /64 in a dual-stack plan (dual.lay_out6)
         if s["id"] == "nodes":
             s["fits_nodes"] = nodes_in_prefix(params, model_id, prefix, top_pods)
         elif s["id"] == "pods":

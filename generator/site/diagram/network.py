@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ...core import model as m
 from ...core.read import KnowledgeBase
 from . import svg
-from .graphviz import dot_string, layout_svg
+from .graphviz import dot_string, layout_svgs
 from .style import BLOCKED_ARROW, FLOW_STYLES, FONT
 
 
@@ -154,7 +154,7 @@ def option_diagram(kb: KnowledgeBase, option_id: str, values: dict[str, str] | N
     shown = {s.id: s.example for s in d.slots} | (values or {})
     p = _Picture(d, d.options[option_id], shown)
     # Two rankings of the same graph; the narrower picture reads better on a phone.
-    drawn = min((layout_svg(dot(p, newrank)) for newrank in (False, True)), key=svg.width)
+    drawn = min(layout_svgs([dot(p, newrank) for newrank in (False, True)]), key=svg.width)
     opt = kb.options[option_id]
     title = f"Traffic paths with {opt.name}"
     flows = [

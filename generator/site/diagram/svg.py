@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import xml.etree.ElementTree as ET
 
@@ -71,9 +72,18 @@ def inline(
 ) -> str:
     """``svg`` (Graphviz output) as an element to paste into HTML. ``slots`` maps a value shown
     in a text line to the slot id the designer replaces it by."""
+    return _inline(svg, uid, title, desc, css_class, tuple(sorted((slots or {}).items())), role)
+
+
+# Why cached: every rebuild under `mkdocs serve` inlines the same pictures again, and parsing
+# and writing each one's XML is a tenth of the generator's work.
+@functools.lru_cache(maxsize=1024)
+def _inline(
+    svg: str, uid: str, title: str, desc: str, css_class: str, slots: tuple[tuple[str, str], ...], role: str | None
+) -> str:
     root = ET.fromstring(svg)
     _drop_background(root)
-    _clean(root, slots or {})
+    _clean(root, dict(slots))
     for attr in ("width", "height"):
         root.attrib.pop(attr, None)
     # Graphviz measures in points; shown at 4/3 px per point, its 11 pt text reads at about 15 px.

@@ -96,6 +96,8 @@ export function designPlan(params, choices, inputs) {
   const model = chosen.find((oid) => params.models[oid]);
   if (!model) return null;
   const full = { ...inputs, model };
+  const family = chosen.find((oid) => Object.prototype.hasOwnProperty.call(params.families, oid));
+  if (family !== undefined) full.ip_family = family;
   for (const e of params.extras) full[e.id + "_subnet"] = chosen.includes(e.option);
   return plan(params, full);
 }
@@ -104,6 +106,7 @@ export function designPlan(params, choices, inputs) {
 export function planValues(inputs, result) {
   if (!result || !result.ok) return null;
   const ranges = Object.fromEntries(result.ranges.map((r) => [r.id, r.cidr]));
+  const dual = "pod-cidr-ipv6" in ranges;
   const first = inputs.pools[0];
   const subnets = Object.fromEntries(result.subnets.filter((s) => s.cidr).map((s) => [s.id, s.cidr]));
   return {
@@ -112,9 +115,12 @@ export function planValues(inputs, result) {
     pod_cidr: ranges["pod-cidr"] ?? null,
     service_cidr: ranges["service-cidr"] ?? null,
     dns_ip: ranges["dns-service-ip"] ?? null,
+    pod_cidrs: dual ? [ranges["pod-cidr"] ?? null, ranges["pod-cidr-ipv6"]] : null,
+    service_cidrs: dual ? [ranges["service-cidr"] ?? null, ranges["service-cidr-ipv6"]] : null,
     egress_sources: ["nodes", "pods"].filter((k) => k in subnets).map((k) => subnets[k]),
-    vnet: [...result.vnet],
+    vnet: [...result.vnet, ...result.vnet6],
     subnets,
+    subnets6: Object.fromEntries(result.subnets.filter((s) => s.cidr6).map((s) => [s.id, s.cidr6])),
     pools: inputs.pools.slice(1).map((p, i) => ({ name: "pool" + (i + 2), nodes: parseInt(clean(p.nodes), 10), max_pods: parseInt(clean(p.max_pods), 10) })),
   };
 }
@@ -131,8 +137,13 @@ export function settings(data, choices, values, given = {}) {
   out.bicep = out.bicep.filter((e) => !data.options[e.option].select.requires);
   planSubnets(data, out, values, Object.values(choices));
   for (const s of values ? data.deploy.plan : []) {
-    const value = values[s.value];
     for (const kind of KINDS) {
+      let value = values[s.value];
+      if (value !== null && s.replaces) {
+        const old = data.deploy.plan.find((p) => p.value === s.replaces)[kind];
+        out[kind] = out[kind].filter((e) => e.key !== old);
+      }
+      if (kind === "az" && Array.isArray(value)) value = value.join(",");
       const hit = out[kind].find((e) => e.key === s[kind]);
       if (hit && value !== null) hit.value = value;
       else if (!hit && value !== null && !s.only_if_set) out[kind].push({ key: s[kind], value, option: null, why: "From the IP plan." });
@@ -490,7 +501,7 @@ function recordConsequences(data, cats, choices, found) {
 function recordPlan(planResult) {
   if (!planResult) return [];
   const L = ["", "IP plan (" + (planResult.ok ? "no errors" : planResult.errors.length + " error(s)") + "):", ""];
-  for (const s of planResult.subnets) L.push("- " + s.name + ": " + (s.addresses === null ? "fixed size" : fmt(s.addresses) + " addresses") + ", /" + s.prefix + (s.cidr ? " at " + s.cidr : ""));
+  for (const s of planResult.subnets) L.push("- " + s.name + ": " + (s.addresses === null ? "fixed size" : fmt(s.addresses) + " addresses") + ", /" + s.prefix + (s.cidr ? " at " + s.cidr : "") + (s.cidr6 ? " and " + s.cidr6 : ""));
   for (const r of planResult.ranges) L.push("- " + r.name + ": " + r.cidr);
   for (const e of planResult.errors) L.push("- Error: " + e.message);
   return L;

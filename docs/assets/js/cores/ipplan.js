@@ -6,6 +6,7 @@
 // Every number comes from `params` (api/ipplan.json), read from the knowledge base.
 
 import { fmt, parseIp, ipStr, range, parseCidr, overlap, ceilDiv, sum, smallestPrefix, bitsFor, nodesInPrefix, blocksPerNode, podIpsPerNode } from "./addresses.js";
+import { parseCidr6, overlap6, firstFree6 } from "./ipv6.js";
 
 export { fmt, parseIp, ipStr, parseCidr, smallestPrefix, bitsFor, nodesInPrefix, blocksPerNode, podIpsPerNode };
 
@@ -33,8 +34,8 @@ function whole(raw, label, lo, hi, errors, what) {
   return parseInt(t, 10);
 }
 
-function empty(modelId, errors) {
-  return { model: modelId, ok: false, errors, warnings: [], nodes: 0, surge: 0, subnets: [], ranges: [], vnet: [] };
+function empty(modelId, errors, family = "") {
+  return { model: modelId, family, ok: false, errors, warnings: [], nodes: 0, surge: 0, subnets: [], ranges: [], vnet: [], vnet6: [] };
 }
 
 function readPools(params, model, rawPools, errors) {
@@ -81,12 +82,13 @@ function oneCidr(value, label, missing, errors) {
 }
 
 // 1. Inputs: every problem at once, then stop (numbers from bad inputs would mislead).
-export function readInputs(params, model, inputs) {
+// In a `dual` plan the in-use ranges written with a colon are IPv6 ones (readIpv6).
+export function readInputs(params, model, inputs, dual = false) {
   const errors = [];
   const pools = readPools(params, model, inputs.pools || [], errors);
   const vnet = cidrs(inputs.vnet, "VNet address space", errors);
   if (!words(inputs.vnet).length) errors.push(msg("input", "VNet address space: give at least one CIDR range"));
-  const inUse = cidrs(inputs.in_use, "In-use ranges", errors);
+  const inUse = cidrs(words(inputs.in_use).filter((w) => !(dual && w.includes(":"))), "In-use ranges", errors);
   const service = oneCidr(inputs.service_cidr, "Service CIDR", "Service CIDR: give exactly one CIDR range", errors);
   const dnsText = text(inputs.dns_ip);
   const dns = parseIp(dnsText);
@@ -196,6 +198,7 @@ function sizeOne(ctx, s, fixed, orLarger) {
   s.prefix = prefix;
   s.usable = Math.max(0, 2 ** (32 - prefix) - reserved);
   s.cidr = null;
+  s.cidr6 = null; // the node subnet's IPv6 /64 in a dual-stack plan (layOut6)
   if (s.id === "nodes") s.fits_nodes = nodesInPrefix(params, ctx.modelId, prefix, ctx.topPods);
   else if (s.id === "pods") s.fits_nodes = Math.floor(s.usable / Math.max(...pools.map((p) => podIpsPerNode(model, p.max_pods))));
   else s.fits_nodes = null;
@@ -288,6 +291,99 @@ export function advise(ctx) {
   });
 }
 
+// --- the IPv6 half of a dual-stack plan (generator/features/ipplan/dual.py) ------------------------
+
+// The IP family option the plan is for (the default one when none is given), and whether it is dual-stack.
+export function readFamily(params, inputs, errors) {
+  const fid = text(inputs.ip_family) || params.default_family || "";
+  const family = Object.prototype.hasOwnProperty.call(params.families, fid) ? params.families[fid] : null;
+  if (fid && !family) errors.push(msg("input", "IP family: unknown option '" + fid + "' (choose one of: " + params.family_order.join(", ") + ")"));
+  return [fid, !!(family && family.dual)];
+}
+
+// Dual-stack needs a pod networking model whose dual-stack cell says yes.
+export function checkModel(params, model, errors) {
+  if (model.dual_stack === "yes") return;
+  const fix = params.model_order.filter((o) => params.models[o].dual_stack === "yes").map((o) => params.models[o].name + " for pod networking");
+  const single = params.family_order.filter((f) => !params.families[f].dual).map((f) => params.families[f].name + " as the IP family");
+  errors.push(msg("ip-family", "Dual-stack needs pod networking that supports it, and " + model.name + "'s support is '" + (model.dual_stack || "unknown") + "': choose " + fix.concat(single).join(" or "), "dual-stack"));
+}
+
+function one6(value, label, errors) {
+  const found = words(value);
+  if (found.length !== 1) {
+    errors.push(msg("input", label + ": give exactly one IPv6 CIDR range"));
+    return null;
+  }
+  const [rng, problem] = parseCidr6(found[0]);
+  if (problem) errors.push(msg("input", label + ": " + problem));
+  return rng;
+}
+
+// The IPv6 inputs: the VNet's IPv6 address space, the pod and service CIDRs.
+export function readIpv6(inputs, errors) {
+  const vnet6 = [];
+  for (const w of words(inputs.vnet6)) {
+    const [rng, problem] = parseCidr6(w);
+    if (problem) errors.push(msg("input", "IPv6 VNet address space: " + problem));
+    else vnet6.push(rng);
+  }
+  if (!words(inputs.vnet6).length) errors.push(msg("input", "IPv6 VNet address space: give at least one IPv6 CIDR range"));
+  const inUse6 = [];
+  for (const w of words(inputs.in_use).filter((x) => x.includes(":"))) {
+    const [rng, problem] = parseCidr6(w);
+    if (problem) errors.push(msg("input", "In-use ranges: " + problem));
+    else inUse6.push(rng);
+  }
+  const pod6 = one6(inputs.pod_cidr6, "IPv6 pod CIDR", errors);
+  const service6 = one6(inputs.service_cidr6, "IPv6 service CIDR", errors);
+  return { vnet6, inUse6, pod6, service6 };
+}
+
+// The IPv6 service CIDR's size; no overlap between the IPv6 VNet, pod and service ranges.
+export function checkIpv6(params, g, errors) {
+  const { vnet6, pod6, service6 } = g;
+  const most = params.service6_min_prefix;
+  if (service6.prefix < most) errors.push(msg("service-cidr", "IPv6 service CIDR " + service6.cidr + " is too large: it can be no larger than /" + most + " (a /" + most + " or longer prefix)", "ipv6-service-cidr"));
+  vnet6.forEach((a, i) => {
+    for (const b of vnet6.slice(i + 1)) if (overlap6(a, b)) errors.push(msg("overlap", "IPv6 VNet address spaces " + a.cidr + " and " + b.cidr + " overlap"));
+  });
+  for (const a of vnet6) for (const b of g.inUse6) if (overlap6(a, b)) errors.push(msg("overlap", "IPv6 VNet address space " + a.cidr + " overlaps the in-use range " + b.cidr));
+  const named = vnet6.map((r) => ["IPv6 VNet address space " + r.cidr, r]).concat(g.inUse6.map((r) => ["in-use range " + r.cidr, r]));
+  for (const [label, rng] of named.concat([["IPv6 service CIDR " + service6.cidr, service6]])) {
+    if (overlap6(pod6, rng)) errors.push(msg("overlap", "IPv6 pod CIDR " + pod6.cidr + " overlaps the " + label, "ipv6-pod-cidr"));
+  }
+  for (const [label, rng] of named) {
+    if (overlap6(service6, rng)) errors.push(msg("overlap", "IPv6 service CIDR " + service6.cidr + " overlaps the " + label, "ipv6-service-cidr"));
+  }
+}
+
+// The node subnet's IPv6 /64: the first free one in the IPv6 VNet space, clear of the pod and service ranges.
+export function layOut6(params, g, subnets, errors) {
+  const prefix = params.subnet6_prefix;
+  const blocked = [g.pod6, g.service6].filter((r) => !g.vnet6.some((v) => overlap6(r, v))).concat(g.inUse6);
+  for (const s of subnets.filter((x) => x.id === "nodes")) {
+    for (const space of g.vnet6) {
+      const placed = firstFree6(space, prefix, blocked);
+      if (placed) {
+        s.cidr6 = placed.cidr;
+        break;
+      }
+    }
+    if (s.cidr6 === null) errors.push(msg("no-room", "The IPv6 VNet address space has no free /" + prefix + " left for the node subnet", "ipv6-subnet"));
+  }
+}
+
+// The IPv6 ranges outside the VNet, after the IPv4 ones (the order --pod-cidrs and --service-cidrs take).
+export function ranges6(params, g) {
+  return [
+    { id: "pod-cidr-ipv6", name: "IPv6 pod CIDR", cidr: g.pod6.cidr, blocks: null, available: null, prefix: null, formula: "ipv6-pod-cidr",
+      work: "the second of --pod-cidrs; no per-node IPv6 block is documented, so the IPv4 pod CIDR bounds the nodes" },
+    { id: "service-cidr-ipv6", name: "IPv6 service CIDR", cidr: g.service6.cidr, blocks: null, available: null, prefix: null, formula: "ipv6-service-cidr",
+      work: "a /" + params.service6_min_prefix + " or smaller; outside the VNet; the DNS service IP stays IPv4" },
+  ];
+}
+
 // --- the plan ------------------------------------------------------------------------------------
 
 export function plan(params, inputs) {
@@ -296,22 +392,35 @@ export function plan(params, inputs) {
   if (!model) {
     return empty(modelId, [msg("input", "Pod networking: unknown model '" + modelId + "' (choose one of: " + params.model_order.join(", ") + ")")]);
   }
-  const input = readInputs(params, model, inputs);
-  if (input.errors.length) return empty(modelId, input.errors);
+  const early = [];
+  const [family, isDual] = readFamily(params, inputs, early);
+  const input = readInputs(params, model, inputs, isDual);
+  const errors = early.concat(input.errors);
+  const g6 = isDual ? readIpv6(inputs, errors) : null;
+  if (isDual) checkModel(params, model, errors);
+  if (errors.length) return empty(modelId, errors, family);
   const { pools } = input;
   const nodes = sum(pools.map((p) => p.nodes));
   const surge = sum(pools.map((p) => p.surge));
   const ctx = {
-    ...input, params, model, modelId, warnings: [], nodes, surge, total: nodes + surge,
+    ...input, errors, params, model, modelId, warnings: [], nodes, surge, total: nodes + surge,
     topPods: Math.max(...pools.map((p) => p.max_pods)), perPool: pools.map((p) => "(" + p.nodes + " + " + p.surge + ")"),
   };
   checkRanges(ctx);
   checkService(ctx);
+  if (g6) checkIpv6(params, g6, errors);
   checkNodeLimit(ctx);
   const subnets = sizeSubnets(ctx, inputs);
   const ranges = sizeRanges(ctx);
   layOut(ctx, subnets);
+  if (g6) {
+    layOut6(params, g6, subnets, errors);
+    ranges.push(...ranges6(params, g6));
+  }
   advise(ctx);
-  const { errors, warnings } = ctx;
-  return { model: modelId, ok: !errors.length, errors, warnings, nodes, surge, subnets, ranges, vnet: ctx.vnet.map((r) => r.cidr) };
+  const { warnings } = ctx;
+  return {
+    model: modelId, family, ok: !errors.length, errors, warnings, nodes, surge, subnets, ranges,
+    vnet: ctx.vnet.map((r) => r.cidr), vnet6: g6 ? g6.vnet6.map((r) => r.cidr) : [],
+  };
 }

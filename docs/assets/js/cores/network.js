@@ -36,7 +36,7 @@ function value(v, kind, byId, values) {
   }
   if (!isObject(v)) return v;
   if ("role" in v) return roleValue(values.roles[v.role], kind);
-  if ("plan" in v) return v.plan === "vnet" ? values.vnet : values.subnets[v.plan];
+  if ("plan" in v) return planRange(v, values);
   if ("ref" in v) {
     const target = byId[v.ref];
     const usable = target !== undefined && (kind !== "az" ? target[kind] : target.az.some((s) => s.query));
@@ -49,6 +49,17 @@ function value(v, kind, byId, values) {
 function roleValue(role, kind) {
   if (kind === "bicep") return { expr: "subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '" + role.definition + "')" };
   return role.name;
+}
+
+// A range of the plan: a subnet's IPv4 range, joined by its IPv6 one per `ipv6` (network.py:_plan).
+function planRange(v, values) {
+  if (v.plan === "vnet") return values.vnet;
+  const v4 = values.subnets[v.plan];
+  const v6 = (values.subnets6 || {})[v.plan];
+  if (v.ipv6 === "add") return v6 ? [v4, v6] : [v4];
+  if (v.ipv6 === "only") return v6 ? [v4, v6] : DROP;
+  if (v.ipv6 === "none") return v6 ? DROP : v4;
+  return v4;
 }
 
 function pairsOf(items, kind, byId, values) {

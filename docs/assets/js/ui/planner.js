@@ -7,6 +7,8 @@ import { plan } from "../cores/ipplan.js";
 import { fmt } from "../cores/addresses.js";
 
 const KEYS = { vnet: "vnet-cidr", podCidr: "pod-cidr", serviceCidr: "service-cidr", dnsIp: "dns-ip", inUse: "in-use" };
+// The IPv6 ranges of a dual-stack plan (in the address only when the plan is dual-stack).
+const KEYS6 = { vnet6: "vnet-ipv6", podCidr6: "pod-cidr-ipv6", serviceCidr6: "service-cidr-ipv6" };
 
 const defaultPods = (m) => String((m && (m.default_pods || m.max_pods)) || "");
 
@@ -32,6 +34,10 @@ export function readState(search, params, model) {
     serviceCidr: get(KEYS.serviceCidr, ex.service_cidr),
     dnsIp: get(KEYS.dnsIp, ex.dns_ip),
     inUse: get(KEYS.inUse, ex.in_use.join(", ")),
+    vnet6: get(KEYS6.vnet6, ex.vnet6.join(", ")),
+    podCidr6: get(KEYS6.podCidr6, ex.pod_cidr6),
+    serviceCidr6: get(KEYS6.serviceCidr6, ex.service_cidr6),
+    dual: false, // set by the planner from its IP family
     extras: Object.fromEntries(params.extras.map((e) => [e.id, q.get(e.id + "-subnet") === "1"])),
     podsSet: q.has("max-pods"),
   };
@@ -50,14 +56,19 @@ export function stateQuery(state, withExtras) {
   ];
   if (state.podsSet) pairs.splice(2, 0, ["max-pods", state.pools.map((p) => p.max_pods.trim()).join(",")]);
   if (tidy(state.inUse)) pairs.push([KEYS.inUse, tidy(state.inUse)]);
+  if (state.dual) pairs.push([KEYS6.vnet6, tidy(state.vnet6)], [KEYS6.podCidr6, state.podCidr6.trim()], [KEYS6.serviceCidr6, state.serviceCidr6.trim()]);
   if (withExtras) for (const [id, on] of Object.entries(state.extras)) if (on) pairs.push([id + "-subnet", "1"]);
   return pairs;
 }
 
-// The inputs plan() reads, from the form state.
-export function planInputs(state, model, extras) {
+// The inputs plan() reads, from the form state (`family`: an IP family option id, "" for the default).
+export function planInputs(state, model, extras, family = "") {
   const inputs = {
     model,
+    ip_family: family,
+    vnet6: state.vnet6,
+    pod_cidr6: state.podCidr6,
+    service_cidr6: state.serviceCidr6,
     pools: state.pools.map((p) => ({ nodes: p.nodes, surge: p.surge, max_pods: p.max_pods })),
     vnet: state.vnet,
     pod_cidr: state.podCidr,
@@ -140,6 +151,14 @@ function drawExtras(box, params, state, fixed, changed) {
   box.replaceChildren(h("p", { class: "atlas-hint" }, on.length ? "Extra subnets for your choices: " + on.join(", ") + "." : "Your choices need no extra subnet."));
 }
 
+// Dual-stack only: the IPv6 ranges (private ULA defaults; Azure gives each subnet a /64 of the VNet's).
+function ipv6Fields(params, state, changed) {
+  return h("fieldset", { class: "atlas-plan-ranges atlas-plan-ipv6" }, h("legend", {}, "IPv6 ranges (dual-stack)"),
+    textField(state, "vnet6", "IPv6 VNet prefixes", "One or more IPv6 CIDR ranges; the node subnet takes a /" + params.subnet6_prefix + " of it.", changed),
+    textField(state, "podCidr6", "IPv6 pod range", "The second range of --pod-cidrs.", changed),
+    textField(state, "serviceCidr6", "IPv6 service range", "The second range of --service-cidrs; a /" + params.service6_min_prefix + " or smaller.", changed));
+}
+
 // --- the results ---------------------------------------------------------------------------------
 
 function sourceLink(params, model, formula) {
@@ -149,11 +168,12 @@ function sourceLink(params, model, formula) {
   return src ? h("a", { href: src.url, class: "atlas-plan-source" }, src.title) : null;
 }
 
-function statusText(res, m) {
+function statusText(res, m, fam) {
   const n = res.errors.length;
   const w = res.warnings.length;
-  if (n) return n + (n === 1 ? " error" : " errors") + " in the IP plan for " + m.name + ".";
-  return "The IP plan for " + m.name + " fits" + (w ? ", with " + w + (w === 1 ? " warning." : " warnings.") : ".");
+  const what = m.name + (fam && fam.dual ? " with " + fam.name : "");
+  if (n) return n + (n === 1 ? " error" : " errors") + " in the IP plan for " + what + ".";
+  return "The IP plan for " + what + " fits" + (w ? ", with " + w + (w === 1 ? " warning." : " warnings.") : ".");
 }
 
 // A results table. Each cell carries its column's name (data-label), so that on a phone the
@@ -176,7 +196,7 @@ function resultParts(params, model, res, hn) {
       h("td", {}, "/" + s.prefix),
       h("td", {}, fmt(s.usable)),
       h("td", {}, s.fits_nodes === null ? "" : fmt(s.fits_nodes) + " nodes"),
-      h("td", {}, s.cidr ? h("code", {}, s.cidr) : "no room"),
+      h("td", {}, s.cidr ? h("code", {}, s.cidr) : "no room", ...(s.cidr6 ? [" ", h("code", {}, s.cidr6)] : [])),
       h("td", {}, h("span", {}, s.work, " ", link(s.formula)))))));
   parts.push(h(hn, {}, "Ranges outside the VNet"), table(["Range", "Value", "How"],
     res.ranges.map((r) => h("tr", { "data-range": r.id },
@@ -193,6 +213,7 @@ export function createPlanner(root, options) {
   const hn = "h" + (options.headingLevel || 4); // result headings fit under the host page's outline
   const fixedExtras = options.extras !== null && options.extras !== undefined;
   let { model, extras } = options;
+  let family = options.family || "";
   const result = h("div", { class: "atlas-plan-result" });
   const status = h("p", { class: "atlas-plan-status", role: "status", "aria-live": "polite" });
   const extrasBox = h("div", { class: "atlas-plan-extras" });
@@ -203,6 +224,7 @@ export function createPlanner(root, options) {
   };
   const podField = textField(state, "podCidr", "Pod CIDR", "Overlay, kubenet and BYO CNI number pods from this private range.", changed);
   const pools = poolTable(state, changed);
+  const ipv6Box = ipv6Fields(params, state, changed);
   root.replaceChildren(
     pools.el,
     h("div", { class: "atlas-plan-ranges" },
@@ -210,20 +232,23 @@ export function createPlanner(root, options) {
       podField,
       textField(state, "serviceCidr", "Service CIDR", "Kubernetes Service addresses; outside the VNet.", changed),
       textField(state, "dnsIp", "DNS service IP", "Inside the service CIDR.", changed),
-      textField(state, "inUse", "Ranges already in use", "On-premises and peered networks, separated by commas.", changed, "textarea")),
-    extrasBox, status, result);
+      textField(state, "inUse", "Ranges already in use", "On-premises and peered networks, separated by commas (IPv6 ones too in a dual-stack plan).", changed, "textarea")),
+    ipv6Box, extrasBox, status, result);
   drawExtras(extrasBox, params, state, fixedExtras ? extras : null, changed);
 
   function render() {
     const m = params.models[model];
+    const fam = params.families[family || params.default_family] || null;
+    state.dual = !!(fam && fam.dual);
+    ipv6Box.hidden = !state.dual;
     podField.hidden = !(m && m.pod_cidr);
     if (!m) {
       status.textContent = "The IP planner has no formula for this pod networking option.";
       result.replaceChildren();
       return null;
     }
-    const res = plan(params, planInputs(state, model, fixedExtras ? extras : state.extras));
-    status.textContent = statusText(res, m);
+    const res = plan(params, planInputs(state, model, fixedExtras ? extras : state.extras, family));
+    status.textContent = statusText(res, m, fam);
     result.replaceChildren(...resultParts(params, model, res, hn));
     return res;
   }
@@ -232,8 +257,9 @@ export function createPlanner(root, options) {
   return {
     get state() { return state; },
     get result() { return last; },
-    // The designer calls this when the pod networking choice or the extra subnets change.
-    update(newModel, newExtras) {
+    // The designer calls this when the pod networking or IP family choice or the extra subnets change.
+    update(newModel, newExtras, newFamily) {
+      if (newFamily !== undefined) family = newFamily;
       if (newModel !== model && !state.podsSet) {
         const pods = defaultPods(params.models[newModel]);
         for (const p of state.pools) p.max_pods = pods;
