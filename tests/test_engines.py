@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 import shutil
 import subprocess
 import sys
@@ -13,6 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 from selectolax.lexbor import LexborHTMLParser
 
 from generator.adapters.linkcheck import check_links
@@ -106,8 +108,9 @@ def test_zensical_search_opens_and_finds_the_option(builds, browser):
         # Results live in the search dialog's shadow root (CSS selectors pierce it); each result
         # link carries the query for highlighting (?h=).
         first = tab.page.locator("a[href*='?h=kubenet']").first
-        first.wait_for()
-        assert urlsplit(first.get_attribute("href")).path.rstrip("/").endswith("options/kubenet")
+        # Results are listed as the query is typed and ranked again for each letter: a retrying
+        # assertion waits for the ranking of the whole word instead of reading the first list.
+        expect(first).to_have_attribute("href", re.compile(r"/options/kubenet/?\?h=kubenet"), timeout=10_000)
         assert tab.outside == [] and tab.console_errors == []
     finally:
         tab.page.context.close()
