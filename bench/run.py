@@ -40,7 +40,9 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 RUNS = 3
 
 CHILD = r"""
-import json, resource, sys, time, datetime as dt
+import json, logging, resource, sys, time, datetime as dt
+# MkDocs reports a failed build through its logger only (its Abort is a silent SystemExit).
+logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
 from pathlib import Path
 mode, config, site = sys.argv[1], sys.argv[2], sys.argv[3]
 out = {}
@@ -214,6 +216,7 @@ def grow(src: Path, dest: Path, factor: int) -> None:
                     text = re.sub(r"^(  - to: )(.+)$", rf"\1\2-x{k}", text, flags=re.M)
                     text = re.sub(r"^(  superseded_by: )(.+)$", rf"\1\2-x{k}", text, flags=re.M)
                     text = re.sub(r"^aliases: .*$", "aliases: []", text, flags=re.M)
+                    text = _rename_inputs(text, f"-x{k}")
                     out = dest / "options" / f"{cat['id']}-x{k}" / f"{opt_file.stem}-x{k}.yaml"
                     out.parent.mkdir(parents=True, exist_ok=True)
                     out.write_text(text)
@@ -252,8 +255,19 @@ def widen(src: Path, dest: Path, category: str, total: int) -> None:
         text = re.sub(r"^name: (.+)$", rf"name: \1 W{i}", text, count=1, flags=re.M)
         text = re.sub(r"^migrations:\n(  .*\n|    .*\n)*", "migrations: []\n", text, flags=re.M)
         text = re.sub(r"^aliases: .*$", "aliases: []", text, flags=re.M)
+        text = _rename_inputs(text, f"-w{i}")
         (folder / f"{files[0].stem}-w{i}.yaml").write_text(text)
     _copy_diagrams(dest, {files[0].stem: [f"{files[0].stem}-w{i}" for i in range(total - len(files))]})
+
+
+def _rename_inputs(text: str, suffix: str) -> str:
+    """A copy's designer inputs get ids of their own (input ids are keys of the design's address,
+    unique across the knowledge base)."""
+    block = re.search(r"^inputs:\n(?:(?:  .*)?\n)*", text, flags=re.M)
+    if block is None:
+        return text
+    renamed = re.sub(r"^(  - id: )(.+)$", rf"\1\2{suffix}", block.group(0), flags=re.M)
+    return text[: block.start()] + renamed + text[block.end() :]
 
 
 def _copy_diagrams(dest: Path, copies: dict[str, list[str]]) -> None:
