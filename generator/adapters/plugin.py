@@ -51,7 +51,8 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         self.site: Site | None = None
         self.generated: GeneratedFolder | None = None
         self.compiled = CompiledTemplates()
-        self._inputs: tuple = ()
+        self._kb_inputs: tuple = ()
+        self._templates: tuple = ()
         self._warnings: list = []
         self._kb: KnowledgeBase | None = None
         self._titles: dict[str, str] = {}
@@ -72,21 +73,21 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
 
     # Why: everything that can fail runs here, before MkDocs empties site_dir.
     def on_pre_build(self, config: MkDocsConfig) -> None:
-        inputs = (
+        kb_inputs = (
             _snapshot(self.data_dir),
-            _snapshot(TEMPLATES),
             build_date(),
             config.site_url,
             self.config.review_days,
             self.config.stale_is_error,
         )
-        if self.site is None or inputs != self._inputs:
+        templates = _snapshot(TEMPLATES)
+        if self.site is None or (kb_inputs, templates) != (self._kb_inputs, self._templates):
             # Unchanged inputs (an edit to a hand-written page or the CSS under `mkdocs serve`)
             # keep the last site; a template edit renders again from the knowledge base already
             # read and checked; anything else reads, checks and renders everything again.
-            only_templates = self.site is not None and _without_templates(inputs) == _without_templates(self._inputs)
-            self.site, self._inputs = None, inputs
-            self.site, self._warnings = self._load(config, reuse_kb=only_templates)
+            reuse_kb = self.site is not None and kb_inputs == self._kb_inputs
+            self.site, self._kb_inputs, self._templates = None, kb_inputs, templates
+            self.site, self._warnings = self._load(config, reuse_kb=reuse_kb)
         for w in self._warnings:
             (log.warning if self.config.stale_is_error else stale_log.warning)(str(w))
         if not config.nav:
@@ -166,11 +167,6 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
     def on_serve(self, server, config: MkDocsConfig, builder):
         watch_often(server, [self.data_dir, TEMPLATES])
         return server
-
-
-def _without_templates(inputs: tuple) -> tuple:
-    """The build's inputs but the templates (their snapshot is the second)."""
-    return inputs[:1] + inputs[2:]
 
 
 def _snapshot(folder: Path) -> tuple:
